@@ -1,0 +1,163 @@
+// The VS Code side: start the language server, show the current draft in the
+// status bar, and the commands. What lives as long as the extension (status
+// bar, commands) is kept apart from what dies with the client (a restart
+// makes a new client and nothing else).
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CitationReportRequest,
+  DraftItem,
+  DraftsRequest,
+  RecommendationItem,
+  RecommendationsRequest,
+  SETTINGS_SECTION,
+  StatusNotification,
+  StatusParams,
+} from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export interface OewgCiteApi {
+  /** Resolves once the language server is running (tests wait on it). */
+  ready: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OewgCiteApi> {
+  const status = vscode.window.createStatusBarItem('oewgCite.currentDraft', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'OEWG current draft';
+  status.command = 'oewgCite.selectCurrentDraft';
+  status.text = '$(book) OEWG: …';
+  status.tooltip = 'OEWG Cite: the draft citations resolve to by default. Click to choose another.';
+  status.show();
+  context.subscriptions.push(status);
+
+  const start = async () => {
+    client = createClient(context);
+    client.onNotification(StatusNotification, (params: StatusParams) => {
+      status.text = params.currentDraft ? `$(book) ${params.currentDraft.label}` : '$(book) OEWG: no draft';
+      status.tooltip = params.currentDraft
+        ? `OEWG Cite: current draft ${params.currentDraft.label} (${params.currentDraft.paragraphCount} paragraphs, ${params.draftCount} drafts indexed). Click to choose another.`
+        : 'OEWG Cite: no draft is indexed. Add oewg-cite.json or put drafts under drafts/.';
+      status.backgroundColor = params.configProblems ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    });
+    await client.start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('oewgCite.selectCurrentDraft', (id?: string) => selectCurrentDraft(id)),
+    vscode.commands.registerCommand('oewgCite.restartServer', async () => {
+      await client?.stop();
+      await start();
+    }),
+    vscode.commands.registerCommand('oewgCite.insertRecommendationResponse', (number?: string) => insertRecommendationResponse(number)),
+    vscode.commands.registerCommand('oewgCite.showCitationReport', (uri?: vscode.Uri) => showCitationReport(uri)),
+    { dispose: () => void client?.stop() },
+  );
+
+  const ready = start();
+  await ready;
+  return { ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', pattern: '**/oewg-cite.json' },
+    ],
+    outputChannelName: 'OEWG Cite',
+  };
+  return new LanguageClient('oewgCite', 'OEWG Cite', serverOptions, clientOptions);
+}
+
+async function requireClient(): Promise<LanguageClient | undefined> {
+  if (!client || !client.isRunning()) {
+    void vscode.window.showWarningMessage('OEWG Cite: the language server is not running. Run "OEWG: Restart Language Server".');
+    return undefined;
+  }
+  return client;
+}
+
+async function selectCurrentDraft(id?: string): Promise<string | undefined> {
+  const running = await requireClient();
+  if (!running) return undefined;
+  const drafts = await running.sendRequest<DraftItem[]>(DraftsRequest);
+  const indexed = drafts.filter((draft) => draft.indexed);
+  let chosen: DraftItem | undefined;
+  if (id !== undefined) {
+    chosen = indexed.find((draft) => draft.id === id || draft.label.toLowerCase() === id.toLowerCase());
+    if (!chosen) {
+      void vscode.window.showErrorMessage(`OEWG Cite: no indexed draft "${id}" (indexed: ${indexed.map((draft) => draft.id).join(', ') || 'none'}).`);
+      return undefined;
+    }
+  } else {
+    if (indexed.length === 0) {
+      void vscode.window.showWarningMessage('OEWG Cite: no draft is indexed. Add oewg-cite.json or put drafts under drafts/.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      indexed.map((draft) => ({
+        label: draft.label,
+        description: `${draft.paragraphCount} paragraphs${draft.date ? ` · ${draft.date}` : ''}${draft.current ? ' · current' : ''}`,
+        detail: draft.path ? vscode.workspace.asRelativePath(draft.path) : undefined,
+        draft,
+      })),
+      { placeHolder: 'Citations without a named draft resolve to the current draft' },
+    );
+    chosen = picked?.draft;
+  }
+  if (!chosen) return undefined;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('currentDraft', chosen.id, target);
+  return chosen.id;
+}
+
+async function insertRecommendationResponse(number?: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const running = await requireClient();
+  if (!editor || !running) return;
+  const recommendations = await running.sendRequest<RecommendationItem[]>(RecommendationsRequest);
+  if (recommendations.length === 0) {
+    void vscode.window.showInformationMessage('OEWG Cite: the current draft has no recommendation paragraphs ("The OEWG recommends that").');
+    return;
+  }
+  let chosen = number !== undefined ? recommendations.find((item) => item.number === number) : undefined;
+  if (number !== undefined && !chosen) {
+    void vscode.window.showErrorMessage(`OEWG Cite: para ${number} is not a recommendation of the current draft.`);
+    return;
+  }
+  if (!chosen) {
+    const picked = await vscode.window.showQuickPick(
+      recommendations.map((item) => ({ label: `para ${item.number}`, description: item.section, detail: item.text.slice(0, 160), item })),
+      { placeHolder: 'Respond to which recommendation?', matchOnDetail: true },
+    );
+    chosen = picked?.item;
+  }
+  if (!chosen) return;
+  const quoted = chosen.text.replace(/\s+/g, ' ').replace(/[$}\\]/g, '\\$&');
+  const snippet = new vscode.SnippetString(
+    `- “${quoted}” (para ${chosen.number} of the ${chosen.draftLabel})\n\nRecommendation: \${1:Organisation} \${2|supports,does not support,proposes to amend|} this recommendation\${3:.}\n`,
+  );
+  await editor.insertSnippet(snippet);
+}
+
+async function showCitationReport(uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const running = await requireClient();
+  if (!target || !running) return;
+  const markdown = await running.sendRequest<string>(CitationReportRequest, { uri: target.toString() });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}

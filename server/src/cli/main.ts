@@ -1,0 +1,234 @@
+// dist/cli.js: `oewg-cite check | index`, the editor's checks from a
+// terminal. Exit codes: 0 no error found, 1 errors found, 2 bad usage or
+// configuration.
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { parseDraft } from '../core/draftParser';
+import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../core/languageService';
+import { LineMap } from '../core/lines';
+import { CoreDiagnostic, Span } from '../core/model';
+import { DiskFileSystem } from '../core/workspace';
+
+const USAGE = `usage:
+  oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json]
+      Check the paragraph citations of submissions (default: every submission
+      the configuration names). Prints file:line:col severity code message.
+  oewg-cite index DRAFT [--json]
+      Parse a draft and print its paragraphs, sections and footnotes.
+
+  --config FILE   oewg-cite.json to use (default: ./oewg-cite.json when present)
+  --draft FILE    a draft, in negotiation order (repeatable; used without a config file)
+  --current ID    the current draft (id, label or alias)
+  --format F      text (default) or json
+  -h, --help      this text
+  --version       the version
+
+exit codes: 0 no error found, 1 errors found, 2 bad usage or configuration
+diagnostic codes: ${DIAGNOSTIC_CODES.join(', ')}`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  files: string[];
+  config?: string;
+  drafts: string[];
+  current?: string;
+  format: 'text' | 'json';
+  json: boolean;
+}
+
+function parseArguments(argv: string[]): Options {
+  const options: Options = { command: '', files: [], drafts: [], format: 'text', json: false };
+  const value = (index: number, flag: string) => {
+    const next = argv[index + 1];
+    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return next;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--config':
+        options.config = take();
+        break;
+      case '--draft':
+        options.drafts.push(take());
+        break;
+      case '--current':
+        options.current = take();
+        break;
+      case '--format': {
+        const format = take();
+        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        options.format = format;
+        break;
+      }
+      case '--json':
+        options.json = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        if (!options.command) options.command = arg;
+        else options.files.push(arg);
+    }
+  }
+  return options;
+}
+
+function main(argv: string[]): number {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+  let options: Options;
+  try {
+    options = parseArguments(argv);
+    switch (options.command) {
+      case 'check':
+        return check(options);
+      case 'index':
+        return index(options);
+      case '':
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${options.command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`oewg-cite: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function check(options: Options): number {
+  const cwd = process.cwd();
+  const configFile = options.config ? path.resolve(options.config) : undefined;
+  if (configFile && !fs.existsSync(configFile)) throw new UsageError(`no configuration file ${options.config}`);
+  const root = configFile ? path.dirname(configFile) : cwd;
+  for (const draft of options.drafts) if (!fs.existsSync(draft)) throw new UsageError(`no draft file ${draft}`);
+  const settings: ServiceSettings = {
+    configFile,
+    draftFiles: options.drafts.map((draft) => path.resolve(draft)),
+    currentDraft: options.current,
+  };
+  // --draft describes the drafts only when no configuration file is used.
+  if (!configFile && fs.existsSync(path.join(root, CONFIG_FILE_NAME)) && options.drafts.length === 0) settings.configFile = path.join(root, CONFIG_FILE_NAME);
+  const service = createLanguageService(new DiskFileSystem(), root, settings);
+  const { config, problems } = service.configuration();
+  const configErrors = problems.filter((problem) => problem.severity === 'error');
+  if (configErrors.length) {
+    const file = config.file ? path.relative(cwd, config.file) : CONFIG_FILE_NAME;
+    const text = config.file ? fs.readFileSync(config.file, 'utf8') : '';
+    for (const problem of configErrors) process.stderr.write(`${file}:${position(text, problem.span)} error config-error ${problem.message}\n`);
+    return 2;
+  }
+  if (options.current && !service.draft(options.current)) {
+    throw new UsageError(`--current ${options.current}: no such draft (${service.drafts().map((draft) => draft.id).join(', ')})`);
+  }
+  for (const draft of service.drafts()) {
+    const entry = service.draft(draft.id);
+    if (entry?.error) process.stderr.write(`oewg-cite: ${entry.error}\n`);
+  }
+
+  const files = options.files.length ? options.files.map((file) => path.resolve(file)) : service.submissionFiles();
+  if (files.length === 0) throw new UsageError('no submission to check: name the files, or list "submissions" in oewg-cite.json');
+  const results: Array<{ file: string; text: string; diagnostics: CoreDiagnostic[] }> = [];
+  for (const file of files) {
+    if (!fs.existsSync(file)) throw new UsageError(`no such file ${path.relative(cwd, file)}`);
+    const text = fs.readFileSync(file, 'utf8');
+    service.setDocument(file, text);
+    // A file named on the command line is checked even when the submission globs would not pick it.
+    results.push({ file, text, diagnostics: service.diagnostics(file, { evenIfNotSubmission: true }) });
+  }
+
+  let errors = 0;
+  const json: unknown[] = [];
+  for (const { file, text, diagnostics } of results) {
+    const lines = new LineMap(text);
+    for (const found of diagnostics) {
+      if (found.severity === 'error') errors++;
+      const start = lines.positionAt(found.span.start);
+      const end = lines.positionAt(found.span.end);
+      const relative = path.relative(cwd, file);
+      if (options.format === 'json') {
+        json.push({ file: relative, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: found.severity, code: found.code, message: found.message });
+      } else {
+        process.stdout.write(`${relative}:${start.line + 1}:${start.character + 1} ${found.severity} ${found.code} ${found.message}\n`);
+      }
+    }
+  }
+  if (options.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  else {
+    const total = results.reduce((sum, result) => sum + result.diagnostics.length, 0);
+    process.stderr.write(`oewg-cite: ${results.length} file${results.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}, ${total - errors} other finding${total - errors === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function index(options: Options): number {
+  if (options.files.length !== 1) throw new UsageError('index takes one draft file');
+  const file = options.files[0];
+  if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
+  const text = fs.readFileSync(file, 'utf8');
+  const draft = parseDraft(text);
+  const lines = new LineMap(text);
+  const range = (span: Span) => {
+    const start = lines.positionAt(span.start);
+    const end = lines.positionAt(span.end);
+    return { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
+  };
+  if (options.json) {
+    const output = {
+      file,
+      title: draft.title,
+      sections: draft.sections.map((section) => ({ letter: section.letter, title: section.title, range: range(section.span) })),
+      paragraphs: draft.paragraphs.map((paragraph) => ({
+        number: paragraph.number,
+        section: paragraph.section ? { letter: paragraph.section.letter, title: paragraph.section.title } : undefined,
+        subheading: paragraph.subheading,
+        text: paragraph.text,
+        footnotes: paragraph.footnoteRefs,
+        range: range(paragraph.span),
+      })),
+      footnotes: draft.footnotes.map((footnote) => ({ number: footnote.number, text: footnote.text, range: range(footnote.span) })),
+      problems: draft.problems.map((problem) => ({ message: problem.message, range: range(problem.span) })),
+    };
+    process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+    return 0;
+  }
+  process.stdout.write(`${draft.title ?? path.basename(file)}\n${draft.paragraphs.length} paragraphs, ${draft.sections.length} sections, ${draft.footnotes.length} footnotes\n`);
+  let section: string | undefined;
+  for (const paragraph of draft.paragraphs) {
+    const heading = paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined;
+    if (heading !== section) process.stdout.write(`\n${(section = heading) ?? ''}\n`);
+    const words = paragraph.text.replace(/\s+/g, ' ').split(' ').slice(0, 10).join(' ');
+    process.stdout.write(`  ${paragraph.number.padStart(4)}  ${words} …\n`);
+  }
+  for (const problem of draft.problems) process.stderr.write(`${file}:${lines.positionAt(problem.span.start).line + 1}: ${problem.message}\n`);
+  return 0;
+}
+
+function position(text: string, span?: Span): string {
+  if (!span) return '1:1';
+  const at = new LineMap(text).positionAt(span.start);
+  return `${at.line + 1}:${at.character + 1}`;
+}
+
+function readVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

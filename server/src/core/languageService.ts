@@ -1,0 +1,495 @@
+// The one wiring function: createLanguageService(...) holds the workspace's
+// configuration, its drafts and its open documents, and answers every
+// feature's question in terms of the core model. The LSP server and the CLI
+// are thin layers over it.
+import * as path from 'path';
+import {
+  CONFIG_FILE_NAME,
+  ConfigProblem,
+  configFromDraftFiles,
+  DEFAULT_DRAFT_GLOBS,
+  findDraft,
+  OewgConfig,
+  parseConfig,
+} from './config';
+import { scanCitations } from './citations';
+import { parseDraft } from './draftParser';
+import { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Severity, Span } from './model';
+import { CitationTarget, describeReason, DocumentContext, documentContext, resolveCitation } from './resolver';
+import { FileSystem, matchesGlobs } from './workspace';
+
+/** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
+export interface ServiceSettings {
+  /** Severity per diagnostic code ("off" silences it). */
+  severity?: Record<string, Severity | 'off'>;
+  /** Draft globs used when there is no oewg-cite.json. */
+  draftGlobs?: string[];
+  /** Overrides the configured current draft (id, label or alias). */
+  currentDraft?: string;
+  /** Draft files named explicitly, in negotiation order (CLI `--draft`), used when there is no config file. */
+  draftFiles?: string[];
+  /** An explicit configuration file (CLI `--config`). */
+  configFile?: string;
+}
+
+export const DEFAULT_SEVERITY: Record<string, Severity> = {
+  'missing-paragraph': 'error',
+  'draft-not-indexed': 'information',
+  'unknown-draft': 'warning',
+  'reversed-range': 'warning',
+  'no-draft': 'information',
+  'config-error': 'error',
+  'draft-problem': 'warning',
+};
+
+export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY);
+
+export interface DraftEntry {
+  info: DraftInfo;
+  /** Parsed content; undefined when the draft has no path. */
+  parsed?: ParsedDraft;
+  /** Why an indexed draft could not be read. */
+  error?: string;
+  /** Paragraphs by number, for lookups. */
+  byNumber: Map<string, Paragraph>;
+}
+
+export interface HoverResult {
+  span: Span;
+  markdown: string;
+}
+
+export interface DefinitionTarget {
+  /** The citation the request started from. */
+  originSpan: Span;
+  file: string;
+  /** The whole paragraph. */
+  span: Span;
+  /** The paragraph's number ("74."), to select. */
+  selectionSpan: Span;
+}
+
+export interface CompletionEntry {
+  label: string;
+  detail: string;
+  documentation: string;
+  sortText: string;
+  /** What the completion replaces: the digits typed so far. */
+  replaceSpan: Span;
+}
+
+export interface DraftSummary {
+  id: string;
+  label: string;
+  indexed: boolean;
+  current: boolean;
+  paragraphCount: number;
+  path?: string;
+  date?: string;
+}
+
+interface OpenDocument {
+  text: string;
+  version: number;
+  analysis?: DocumentAnalysis;
+}
+
+interface DocumentAnalysis {
+  citations: Citation[];
+  context: DocumentContext;
+  targets: CitationTarget[];
+}
+
+export interface LanguageService {
+  /** Tell the service the editor's text of a document (open or changed). */
+  setDocument(file: string, text: string, version?: number): void;
+  closeDocument(file: string): void;
+  /** A file changed on disk (or was created or deleted): drafts and configuration are re-read on next use. */
+  fileChanged(file: string): void;
+  updateSettings(settings: ServiceSettings): void;
+
+  configuration(): { config: OewgConfig; problems: ConfigProblem[] };
+  drafts(): DraftSummary[];
+  currentDraft(): DraftInfo | undefined;
+  draft(idOrName: string): DraftEntry | undefined;
+  /** Whether the service checks this file (a submission or a draft). */
+  isChecked(file: string): boolean;
+  isDraft(file: string): boolean;
+  /** Files the configuration names as submissions. */
+  submissionFiles(): string[];
+
+  citations(file: string): Array<{ citation: Citation; target: CitationTarget }>;
+  hover(file: string, offset: number): HoverResult | undefined;
+  definition(file: string, offset: number): DefinitionTarget[];
+  /** `evenIfNotSubmission`: check a file the submission globs leave out (the CLI names it). */
+  diagnostics(file: string, options?: { evenIfNotSubmission?: boolean }): CoreDiagnostic[];
+  completions(file: string, offset: number): CompletionEntry[];
+  /** Paragraphs of the current draft that are recommendations ("The OEWG recommends that"). */
+  recommendations(): Paragraph[];
+}
+
+const EXCERPT_WORDS_IN_LIST = 45;
+const MAX_PARAGRAPHS_IN_HOVER = 8;
+
+export function createLanguageService(fs: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
+  let settings = initialSettings;
+  const documents = new Map<string, OpenDocument>();
+  let loaded: { config: OewgConfig; problems: ConfigProblem[]; drafts: Map<string, DraftEntry> } | undefined;
+
+  const configPath = () => settings.configFile ?? path.join(root, CONFIG_FILE_NAME);
+
+  function textOf(file: string): string | undefined {
+    return documents.get(file)?.text ?? fs.readFile(file);
+  }
+
+  function load() {
+    if (loaded) return loaded;
+    const problems: ConfigProblem[] = [];
+    let config: OewgConfig;
+    const configText = fs.readFile(configPath());
+    if (configText !== undefined) {
+      const result = parseConfig(configText, configPath());
+      config = result.config;
+      problems.push(...result.problems);
+    } else if (settings.configFile) {
+      config = configFromDraftFiles(root, [], 'arguments');
+      problems.push({ message: `cannot read the configuration file ${settings.configFile}`, severity: 'error' });
+    } else if (settings.draftFiles?.length) {
+      config = configFromDraftFiles(root, settings.draftFiles.map((file) => path.resolve(root, file)), 'arguments');
+    } else {
+      config = configFromDraftFiles(root, fs.findFiles(root, settings.draftGlobs?.length ? settings.draftGlobs : DEFAULT_DRAFT_GLOBS), 'discovered');
+    }
+    const drafts = new Map<string, DraftEntry>();
+    for (const info of config.drafts) drafts.set(info.id, readDraft(info));
+    loaded = { config, problems, drafts };
+    return loaded;
+  }
+
+  function readDraft(info: DraftInfo): DraftEntry {
+    if (!info.path) return { info, byNumber: new Map() };
+    const text = textOf(info.path);
+    if (text === undefined) return { info, error: `cannot read ${info.path}`, byNumber: new Map() };
+    const parsed = parseDraft(text);
+    return { info, parsed, byNumber: new Map(parsed.paragraphs.map((paragraph) => [paragraph.number, paragraph])) };
+  }
+
+  function draftEntries(): DraftEntry[] {
+    return [...load().drafts.values()];
+  }
+
+  function currentDraft(): DraftInfo | undefined {
+    const { config } = load();
+    const wanted = settings.currentDraft ?? config.current;
+    const chosen = wanted ? findDraft(config.drafts, wanted) : undefined;
+    if (chosen?.path) return chosen;
+    return [...config.drafts].reverse().find((draft) => draft.path);
+  }
+
+  function draftForFile(file: string): DraftEntry | undefined {
+    return draftEntries().find((entry) => entry.info.path !== undefined && samePath(entry.info.path, file));
+  }
+
+  function isDraft(file: string): boolean {
+    return draftForFile(file) !== undefined;
+  }
+
+  function isSubmission(file: string): boolean {
+    const { config } = load();
+    if (isDraft(file) || path.basename(file) === CONFIG_FILE_NAME) return false;
+    if (!/\.(md|markdown|txt)$/i.test(file)) return false;
+    return matchesGlobs(config.root, file, config.submissions);
+  }
+
+  function analyse(file: string): DocumentAnalysis | undefined {
+    const open = documents.get(file);
+    if (open?.analysis) return open.analysis;
+    const text = textOf(file);
+    if (text === undefined) return undefined;
+    const { config } = load();
+    const draftNames = config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]);
+    const citations = scanCitations(text, { draftNames });
+    const context = documentContext(text, config.drafts);
+    const selfDraft = draftForFile(file)?.info;
+    const options = { drafts: config.drafts, current: currentDraft(), selfDraft };
+    const analysis = { citations, context, targets: citations.map((citation) => resolveCitation(citation, context, options)) };
+    if (open) open.analysis = analysis;
+    return analysis;
+  }
+
+  function citationAt(file: string, offset: number): { citation: Citation; target: CitationTarget } | undefined {
+    const analysis = analyse(file);
+    if (!analysis) return undefined;
+    const index = analysis.citations.findIndex(
+      (citation) => offset >= citation.span.start && offset <= (citation.qualifier && citation.qualifier.span.start >= citation.span.end ? citation.qualifier.span.end : citation.span.end),
+    );
+    return index < 0 ? undefined : { citation: analysis.citations[index], target: analysis.targets[index] };
+  }
+
+  function severityOf(code: string): Severity | 'off' {
+    return settings.severity?.[code] ?? load().config.severity[code] ?? DEFAULT_SEVERITY[code] ?? 'warning';
+  }
+
+  function diagnostic(code: string, span: Span, message: string, data?: unknown): CoreDiagnostic[] {
+    const severity = severityOf(code);
+    return severity === 'off' ? [] : [{ code, span, severity, message, data }];
+  }
+
+  function citationDiagnostics(citation: Citation, target: CitationTarget): CoreDiagnostic[] {
+    switch (target.kind) {
+      case 'unknown-draft': {
+        const known = load().config.drafts.map((draft) => draft.label).join(', ');
+        return diagnostic('unknown-draft', target.span, `unknown draft "${target.name}": the drafts are ${known || 'not configured'}`);
+      }
+      case 'document':
+      case 'none':
+        return [];
+      case 'draft': {
+        const entry = load().drafts.get(target.draft.id);
+        if (!entry?.parsed) {
+          const why = entry?.error ? ` (${entry.error})` : `: give it a "path" in ${CONFIG_FILE_NAME} to check this citation`;
+          return diagnostic('draft-not-indexed', citation.span, `${citationText(citation)} cites the ${target.draft.label}, which is not indexed${why}`);
+        }
+        const found: CoreDiagnostic[] = [];
+        for (const part of citation.parts) {
+          if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
+            found.push(...diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
+            continue;
+          }
+          const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
+          const missing = numbers.filter((number) => !entry.byNumber.has(number));
+          if (missing.length === 0) continue;
+          found.push(
+            ...diagnostic(
+              'missing-paragraph',
+              part.span,
+              `${describeNumbers(missing)}: the ${target.draft.label} ${describeParagraphs(entry.parsed)}`,
+              { draft: target.draft.id, missing },
+            ),
+          );
+        }
+        return found;
+      }
+    }
+  }
+
+  const service: LanguageService = {
+    setDocument(file, text, version = 0) {
+      documents.set(file, { text, version });
+      if (isDraftOrConfig(file)) invalidate();
+    },
+    closeDocument(file) {
+      const wasDraft = isDraftOrConfig(file);
+      documents.delete(file);
+      if (wasDraft) invalidate();
+    },
+    fileChanged(file) {
+      if (documents.has(file) && !isDraftOrConfig(file)) return;
+      if (isDraftOrConfig(file) || matchesGlobs(root, file, settings.draftGlobs?.length ? settings.draftGlobs : DEFAULT_DRAFT_GLOBS)) invalidate();
+    },
+    updateSettings(next) {
+      settings = next;
+      invalidate();
+    },
+    configuration() {
+      const { config, problems } = load();
+      return { config, problems };
+    },
+    drafts() {
+      const current = currentDraft();
+      return draftEntries().map((entry) => ({
+        id: entry.info.id,
+        label: entry.info.label,
+        indexed: entry.parsed !== undefined,
+        current: entry.info.id === current?.id,
+        paragraphCount: entry.parsed?.paragraphs.length ?? 0,
+        path: entry.info.path,
+        date: entry.info.date,
+      }));
+    },
+    currentDraft,
+    draft(idOrName) {
+      const info = findDraft(load().config.drafts, idOrName);
+      return info ? load().drafts.get(info.id) : undefined;
+    },
+    isChecked(file) {
+      return isSubmission(file) || isDraft(file);
+    },
+    isDraft,
+    submissionFiles() {
+      const { config } = load();
+      return fs.findFiles(config.root, config.submissions).filter(isSubmission);
+    },
+    citations(file) {
+      const analysis = analyse(file);
+      return analysis ? analysis.citations.map((citation, index) => ({ citation, target: analysis.targets[index] })) : [];
+    },
+    hover(file, offset) {
+      const found = citationAt(file, offset);
+      if (!found) return undefined;
+      return { span: found.citation.span, markdown: hoverMarkdown(found.citation, found.target) };
+    },
+    definition(file, offset) {
+      const found = citationAt(file, offset);
+      if (!found || found.target.kind !== 'draft') return [];
+      const entry = load().drafts.get(found.target.draft.id);
+      if (!entry?.parsed || !entry.info.path) return [];
+      const draftPath = entry.info.path;
+      return found.citation.numbers
+        .map((number) => entry.byNumber.get(number))
+        .filter((paragraph): paragraph is Paragraph => paragraph !== undefined)
+        .map((paragraph) => ({ originSpan: found.citation.span, file: draftPath, span: paragraph.span, selectionSpan: paragraph.numberSpan }));
+    },
+    diagnostics(file, options = {}) {
+      if (path.basename(file) === CONFIG_FILE_NAME || (settings.configFile && samePath(file, settings.configFile))) {
+        // A problem the reader only warns about (an unknown key) stays a warning.
+        return load().problems.flatMap((problem) =>
+          diagnostic('config-error', problem.span ?? { start: 0, end: 0 }, problem.message).map((found) =>
+            problem.severity === 'error' ? found : { ...found, severity: problem.severity },
+          ),
+        );
+      }
+      if (!options.evenIfNotSubmission && !service.isChecked(file)) return [];
+      const analysis = analyse(file);
+      if (!analysis) return [];
+      const found: CoreDiagnostic[] = [];
+      const ownDraft = draftForFile(file);
+      if (ownDraft?.parsed) {
+        for (const problem of ownDraft.parsed.problems) found.push(...diagnostic('draft-problem', problem.span, problem.message));
+      }
+      const frontMatterDraft = analysis.context.frontMatter?.draft;
+      if (frontMatterDraft && !findDraft(load().config.drafts, frontMatterDraft.name)) {
+        found.push(...diagnostic('unknown-draft', frontMatterDraft.span, `unknown draft "${frontMatterDraft.name}" in the front matter: the drafts are ${load().config.drafts.map((d) => d.id).join(', ')}`));
+      }
+      if (analysis.context.frontMatter?.error) {
+        found.push(...diagnostic('unknown-draft', analysis.context.frontMatter.span, `front matter: ${analysis.context.frontMatter.error}`));
+      }
+      let reportedNoDraft = false;
+      analysis.citations.forEach((citation, index) => {
+        const target = analysis.targets[index];
+        if (target.kind === 'none' && !reportedNoDraft) {
+          reportedNoDraft = true;
+          found.push(...diagnostic('no-draft', citation.span, `no draft is indexed: add ${CONFIG_FILE_NAME} or put the drafts under drafts/`));
+        }
+        found.push(...citationDiagnostics(citation, target));
+      });
+      return found;
+    },
+    completions(file, offset) {
+      const text = textOf(file);
+      if (text === undefined) return [];
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const before = text.slice(lineStart, offset);
+      const match = /(?:\b(?:paras?|paragraphs?|par)\.?|¶{1,2})\s*(?:\d+[a-z]*\s*(?:[-–—,]|and|to|&)\s*)*(\d*)$/i.exec(before);
+      if (!match || !/\s$|\d$|¶$/.test(before) && match[1] === '') return [];
+      const typed = match[1];
+      const replaceSpan = { start: offset - typed.length, end: offset };
+      const probe: Citation = { span: replaceSpan, keyword: 'para', parts: [], numbers: [] };
+      const analysis = analyse(file);
+      const options = { drafts: load().config.drafts, current: currentDraft(), selfDraft: draftForFile(file)?.info };
+      const target = resolveCitation(probe, analysis?.context ?? { draftHeadings: [] }, options);
+      if (target.kind !== 'draft') return [];
+      const entry = load().drafts.get(target.draft.id);
+      if (!entry?.parsed) return [];
+      return entry.parsed.paragraphs.map((paragraph) => ({
+        label: paragraph.number,
+        detail: `${target.draft.label} · ${firstWords(paragraph.text, 8)}`,
+        documentation: paragraphMarkdown(target.draft, paragraph),
+        sortText: String(paragraph.ordinal).padStart(6, '0') + paragraph.number,
+        replaceSpan,
+      }));
+    },
+    recommendations() {
+      const current = currentDraft();
+      const entry = current ? load().drafts.get(current.id) : undefined;
+      return (entry?.parsed?.paragraphs ?? []).filter((paragraph) => /recommend/i.test(paragraph.subheading ?? ''));
+    },
+  };
+
+  function isDraftOrConfig(file: string): boolean {
+    return path.basename(file) === CONFIG_FILE_NAME || (settings.configFile !== undefined && samePath(file, settings.configFile)) || (loaded ? isDraft(file) : false);
+  }
+
+  function invalidate() {
+    loaded = undefined;
+    for (const document of documents.values()) document.analysis = undefined;
+  }
+
+  function hoverMarkdown(citation: Citation, target: CitationTarget): string {
+    switch (target.kind) {
+      case 'unknown-draft':
+        return `**${citationText(citation)}** — unknown draft "${target.name}". Known drafts: ${load().config.drafts.map((d) => d.label).join(', ')}.`;
+      case 'document':
+        return `**${citationText(citation)} of ${target.name}** — ${target.name} is not indexed as a draft, so this paragraph cannot be shown.`;
+      case 'none':
+        return `**${citationText(citation)}** — no draft is indexed. Add \`${CONFIG_FILE_NAME}\` or put the drafts under \`drafts/\`.`;
+      case 'draft': {
+        const entry = load().drafts.get(target.draft.id);
+        const why = `*${target.draft.label}: ${describeReason(target.reason)}.*`;
+        if (!entry?.parsed) return `**${citationText(citation)} of the ${target.draft.label}** — the ${target.draft.label} is not indexed.\n\n${why}`;
+        const shown = citation.numbers.slice(0, MAX_PARAGRAPHS_IN_HOVER);
+        const blocks = shown.map((number) => {
+          const paragraph = entry.byNumber.get(number);
+          if (!paragraph) return `**para ${number}** — not in the ${target.draft.label} (${describeParagraphs(entry.parsed!)}).`;
+          return citation.numbers.length === 1 ? paragraphMarkdown(target.draft, paragraph) : paragraphMarkdown(target.draft, paragraph, EXCERPT_WORDS_IN_LIST);
+        });
+        const more = citation.numbers.length - shown.length;
+        if (more > 0) blocks.push(`… and ${more} more paragraph${more === 1 ? '' : 's'}.`);
+        return [...blocks, why].join('\n\n---\n\n');
+      }
+    }
+  }
+
+  return service;
+}
+
+/** "**Zero Draft, para 74** · E. Confidence-building Measures · *The OEWG recommends that*" and the text. */
+export function paragraphMarkdown(draft: DraftInfo, paragraph: Paragraph, maxWords?: number): string {
+  const where = [
+    `**${draft.label}, para ${paragraph.number}**`,
+    paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined,
+    paragraph.subheading ? `*${paragraph.subheading}*` : undefined,
+  ].filter(Boolean);
+  const text = maxWords ? firstWords(paragraph.text, maxWords) : paragraph.text;
+  const quoted = text
+    .split('\n')
+    .map((line) => `> ${escapeMarkdown(line)}`)
+    .join('\n>\n');
+  return `${where.join(' · ')}\n\n${quoted}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+}
+
+export function firstWords(text: string, count: number): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
+}
+
+function citationText(citation: Citation): string {
+  return citation.numbers.length === 1 ? `para ${citation.numbers[0]}` : describeNumbers(citation.numbers);
+}
+
+/** "para 130", "paras 118–120", "paras 12, 14 and 20". */
+export function describeNumbers(numbers: string[]): string {
+  if (numbers.length === 1) return `para ${numbers[0]}`;
+  const consecutive = numbers.every((number, index) => index === 0 || Number(number) === Number(numbers[index - 1]) + 1);
+  if (consecutive && numbers.every((number) => /^\d+$/.test(number))) return `paras ${numbers[0]}–${numbers[numbers.length - 1]}`;
+  return `paras ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** "has paragraphs 1–117", "has no numbered paragraphs". */
+function describeParagraphs(draft: ParsedDraft): string {
+  const paragraphs = draft.paragraphs;
+  if (paragraphs.length === 0) return 'has no numbered paragraphs';
+  return `has paragraphs ${paragraphs[0].number}–${paragraphs[paragraphs.length - 1].number}`;
+}
+
+function inRange(number: string, from: string, to: string): boolean {
+  const value = parseInt(number, 10);
+  return value >= parseInt(from, 10) && value <= parseInt(to, 10);
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}

@@ -1,0 +1,268 @@
+// LSP handlers: find the document, ask the language service, translate the
+// answer. No citation logic lives here.
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  Connection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  Diagnostic,
+  InitializeResult,
+  LocationLink,
+  MarkupKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { citationReport } from '../core/report';
+import { createLanguageService, LanguageService, ServiceSettings } from '../core/languageService';
+import { LineMap } from '../core/lines';
+import { CoreDiagnostic, Severity, Span } from '../core/model';
+import { DiskFileSystem, FileSystem } from '../core/workspace';
+import {
+  CitationReportParams,
+  CitationReportRequest,
+  DraftItem,
+  DraftsRequest,
+  RecommendationItem,
+  RecommendationsRequest,
+  SETTINGS_SECTION,
+  StatusNotification,
+  StatusParams,
+} from '../protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function startServer(connection: Connection, fileSystem: FileSystem = new DiskFileSystem()): void {
+  const documents = new TextDocuments(TextDocument);
+  const services = new Map<string, LanguageService>();
+  let settings: ServiceSettings = {};
+  let canWatchFiles = false;
+  let canReadConfiguration = false;
+  let lastConfigAlert = '';
+
+  /** The service of the workspace folder holding `file` (the deepest one). */
+  function serviceFor(file: string): LanguageService {
+    let best: string | undefined;
+    for (const root of services.keys()) {
+      if ((file === root || file.startsWith(root + path.sep)) && (!best || root.length > best.length)) best = root;
+    }
+    if (best) return services.get(best)!;
+    // A file outside every folder: its own folder is its workspace.
+    const root = path.dirname(file);
+    const service = createLanguageService(fileSystem, root, settings);
+    services.set(root, service);
+    return service;
+  }
+
+  const fileOf = (uri: string) => URI.parse(uri).fsPath;
+  const lineMapOf = (document: TextDocument) => new LineMap(document.getText());
+
+  function toRange(lines: LineMap, span: Span) {
+    return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+  }
+
+  function toDiagnostic(lines: LineMap, found: CoreDiagnostic): Diagnostic {
+    return { range: toRange(lines, found.span), severity: SEVERITY[found.severity], code: found.code, source: 'oewg-cite', message: found.message, data: found.data };
+  }
+
+  function publish(uri: string) {
+    const file = fileOf(uri);
+    const document = documents.get(uri);
+    const service = serviceFor(file);
+    const text = document?.getText() ?? fileSystem.readFile(file);
+    if (text === undefined) return;
+    const lines = new LineMap(text);
+    connection.sendDiagnostics({ uri, version: document?.version, diagnostics: service.diagnostics(file).map((found) => toDiagnostic(lines, found)) });
+  }
+
+  /** Everything that depends on drafts or configuration: every open document and each oewg-cite.json. */
+  function publishAll() {
+    for (const document of documents.all()) publish(document.uri);
+    for (const [root, service] of services) {
+      const { config, problems } = service.configuration();
+      const configFile = config.file ?? path.join(root, CONFIG_FILE_NAME);
+      if (!documents.get(URI.file(configFile).toString()) && (config.origin === 'file' || problems.length > 0)) publish(URI.file(configFile).toString());
+      alertOnBrokenConfig(configFile, problems.filter((problem) => problem.severity === 'error').map((problem) => problem.message));
+    }
+    sendStatus();
+  }
+
+  function alertOnBrokenConfig(configFile: string, errors: string[]) {
+    const key = errors.length ? `${configFile}\n${errors.join('\n')}` : '';
+    if (key && key !== lastConfigAlert) {
+      void connection.window.showErrorMessage(`oewg-cite: ${path.basename(configFile)} has ${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors[0]}${errors.length > 1 ? ' …' : ''} (see the Problems panel; defaults are used meanwhile)`);
+    }
+    lastConfigAlert = key;
+  }
+
+  function sendStatus() {
+    const service = services.values().next().value as LanguageService | undefined;
+    if (!service) return;
+    const current = service.currentDraft();
+    const summary = service.drafts().find((draft) => draft.id === current?.id);
+    const params: StatusParams = {
+      currentDraft: current && summary ? { id: current.id, label: current.label, paragraphCount: summary.paragraphCount } : undefined,
+      draftCount: service.drafts().filter((draft) => draft.indexed).length,
+      configProblems: service.configuration().problems.length,
+    };
+    void connection.sendNotification(StatusNotification, params);
+  }
+
+  async function refreshSettings() {
+    if (canReadConfiguration) {
+      const value = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) ?? {};
+      settings = {
+        severity: value.severity ?? {},
+        draftGlobs: Array.isArray(value.draftGlobs) ? value.draftGlobs : undefined,
+        currentDraft: typeof value.currentDraft === 'string' && value.currentDraft.trim() ? value.currentDraft.trim() : undefined,
+      };
+    }
+    for (const service of services.values()) service.updateSettings(settings);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const folders = params.workspaceFolders?.map((folder) => fileOf(folder.uri)) ?? (params.rootUri ? [fileOf(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
+    for (const root of folders) services.set(root, createLanguageService(fileSystem, root, settings));
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        completionProvider: { triggerCharacters: [' ', '¶', '-', '–', ','] },
+      },
+      serverInfo: { name: 'oewg-cite' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatchFiles) {
+      // Drafts and the configuration change on disk (a new draft arrives, a
+      // colleague edits oewg-cite.json): re-read them when they do.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{txt,md,markdown}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (canReadConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    await refreshSettings();
+    publishAll();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await refreshSettings();
+    publishAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = fileOf(change.uri);
+      serviceFor(file).fileChanged(file);
+    }
+    publishAll();
+  });
+
+  documents.onDidChangeContent((change) => {
+    const file = fileOf(change.document.uri);
+    const service = serviceFor(file);
+    const affectsOthers = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
+    service.setDocument(file, change.document.getText(), change.document.version);
+    if (affectsOthers || service.isDraft(file)) publishAll();
+    else publish(change.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    const file = fileOf(event.document.uri);
+    const service = serviceFor(file);
+    const wasDraft = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
+    service.closeDocument(file);
+    if (!service.isChecked(file) && path.basename(file) !== CONFIG_FILE_NAME) connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (wasDraft) publishAll();
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const lines = lineMapOf(document);
+    const found = serviceFor(fileOf(textDocument.uri)).hover(fileOf(textDocument.uri), lines.offsetAt(position));
+    return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(lines, found.span) } : null;
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const lines = lineMapOf(document);
+    const targets = serviceFor(fileOf(textDocument.uri)).definition(fileOf(textDocument.uri), lines.offsetAt(position));
+    const draftLines = new Map<string, LineMap>();
+    return targets.map((target): LocationLink => {
+      let targetLines = draftLines.get(target.file);
+      if (!targetLines) {
+        const uri = URI.file(target.file).toString();
+        targetLines = new LineMap(documents.get(uri)?.getText() ?? fileSystem.readFile(target.file) ?? '');
+        draftLines.set(target.file, targetLines);
+      }
+      return {
+        originSelectionRange: toRange(lines, target.originSpan),
+        targetUri: URI.file(target.file).toString(),
+        targetRange: toRange(targetLines, target.span),
+        targetSelectionRange: toRange(targetLines, target.selectionSpan),
+      };
+    });
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const lines = lineMapOf(document);
+    const entries = serviceFor(fileOf(textDocument.uri)).completions(fileOf(textDocument.uri), lines.offsetAt(position));
+    return entries.map(
+      (entry): CompletionItem => ({
+        label: entry.label,
+        kind: CompletionItemKind.Reference,
+        detail: entry.detail,
+        documentation: { kind: MarkupKind.Markdown, value: entry.documentation },
+        sortText: entry.sortText,
+        filterText: entry.label,
+        textEdit: { range: toRange(lines, entry.replaceSpan), newText: entry.label },
+      }),
+    );
+  });
+
+  connection.onRequest(DraftsRequest, (): DraftItem[] => {
+    const service = services.values().next().value as LanguageService | undefined;
+    return service ? service.drafts() : [];
+  });
+
+  connection.onRequest(RecommendationsRequest, (): RecommendationItem[] => {
+    const service = services.values().next().value as LanguageService | undefined;
+    const current = service?.currentDraft();
+    if (!service || !current) return [];
+    return service.recommendations().map((paragraph) => ({
+      number: paragraph.number,
+      text: paragraph.text,
+      section: paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined,
+      subheading: paragraph.subheading,
+      draftLabel: current.label,
+    }));
+  });
+
+  connection.onRequest(CitationReportRequest, ({ uri }: CitationReportParams): string => {
+    const file = fileOf(uri);
+    const service = serviceFor(file);
+    const text = documents.get(uri)?.getText() ?? fileSystem.readFile(file) ?? '';
+    return citationReport(service, file, text);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,38 @@
+// The custom messages between the VS Code client and the server, declared
+// once. Plain types only: the client and the server both import this file.
+
+export const DraftsRequest = 'oewgCite/drafts';
+export interface DraftItem {
+  id: string;
+  label: string;
+  indexed: boolean;
+  current: boolean;
+  paragraphCount: number;
+  path?: string;
+  date?: string;
+}
+
+export const RecommendationsRequest = 'oewgCite/recommendations';
+export interface RecommendationItem {
+  number: string;
+  text: string;
+  section?: string;
+  subheading?: string;
+  draftLabel: string;
+}
+
+export const CitationReportRequest = 'oewgCite/citationReport';
+export interface CitationReportParams {
+  uri: string;
+}
+
+/** Server -> client: the current draft changed (or the drafts were re-read). */
+export const StatusNotification = 'oewgCite/status';
+export interface StatusParams {
+  currentDraft?: { id: string; label: string; paragraphCount: number };
+  draftCount: number;
+  configProblems: number;
+}
+
+/** The settings section the server reads with workspace/configuration. */
+export const SETTINGS_SECTION = 'oewgCite';
