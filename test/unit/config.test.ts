@@ -1,0 +1,74 @@
+import { strict as assert } from 'assert';
+import { configFromDraftFiles, findDraft, parseConfig } from '../../server/src/core/config';
+
+const file = '/work/space/oewg-cite.json';
+
+describe('oewg-cite.json', () => {
+  it('reads drafts in negotiation order, with paths resolved against the file', () => {
+    const { config, problems } = parseConfig(
+      `{
+        // comments are allowed
+        "drafts": [
+          { "id": "pre-draft", "label": "Pre-draft", "date": "2020-03-11" },
+          { "id": "zero-draft", "label": "Zero Draft", "aliases": ["ZD"], "path": "drafts/zero.txt" },
+        ],
+        "current": "zero-draft",
+        "submissions": ["responses/**/*.md"],
+        "severity": { "draft-not-indexed": "off" }
+      }`,
+      file,
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.drafts.map((draft) => [draft.id, draft.order, draft.path]), [
+      ['pre-draft', 0, undefined],
+      ['zero-draft', 1, '/work/space/drafts/zero.txt'],
+    ]);
+    assert.equal(config.current, 'zero-draft');
+    assert.deepEqual(config.submissions, ['responses/**/*.md']);
+    assert.deepEqual(config.severity, { 'draft-not-indexed': 'off' });
+  });
+
+  it('reports a broken file with a place, never throws', () => {
+    const text = '{ "drafts": [ { "id": "zero-draft", "path": "z.txt" } ,, ], "current": "first" ';
+    const { problems } = parseConfig(text, file);
+    assert.ok(problems.length >= 2, JSON.stringify(problems));
+    assert.ok(problems.every((problem) => problem.span && problem.span.start <= text.length));
+    assert.ok(problems.some((problem) => /invalid JSON/.test(problem.message)));
+  });
+
+  it('names what is wrong in a well-formed but wrong file', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['[]', /must hold a JSON object/],
+      ['{}', /has no "drafts"/],
+      ['{ "drafts": {} }', /"drafts" must be a list/],
+      ['{ "drafts": [ { "label": "Zero Draft" } ] }', /needs an "id"/],
+      ['{ "drafts": [ { "id": "a", "path": "a.txt" }, { "id": "a" } ] }', /used twice/],
+      ['{ "drafts": [ { "id": "a", "path": "a.txt" } ], "current": "b" }', /"current" names "b"/],
+      ['{ "drafts": [ { "id": "a", "path": 3 } ] }', /"path" of draft "a" must be a string/],
+      ['{ "drafts": [], "severity": { "missing-paragraph": "loud" } }', /severity of "missing-paragraph"/],
+      ['{ "drafts": [], "drfats": [] }', /unknown setting "drfats"/],
+    ];
+    for (const [text, expected] of cases) {
+      const { problems } = parseConfig(text, file);
+      assert.ok(problems.some((problem) => expected.test(problem.message)), `${text}: ${JSON.stringify(problems.map((p) => p.message))}`);
+    }
+  });
+
+  it('finds a draft by id, label or alias, ignoring case, quotes, "the" and hyphens', () => {
+    const { config } = parseConfig('{ "drafts": [ { "id": "pre-draft", "label": "Pre-draft" }, { "id": "zero-draft", "label": "Zero Draft", "aliases": ["ZD"] } ] }', file);
+    for (const name of ['pre-draft', 'Pre-draft', 'the Pre-Draft', '“Pre-draft”', 'predraft', 'pre draft']) assert.equal(findDraft(config.drafts, name)?.id, 'pre-draft', name);
+    for (const name of ['Zero Draft', 'zero-draft', 'the "Zero Draft"', 'zd']) assert.equal(findDraft(config.drafts, name)?.id, 'zero-draft', name);
+    assert.equal(findDraft(config.drafts, 'First Draft'), undefined);
+  });
+
+  it('without a file: discovered drafts in negotiation order, the latest current, the well-known names known', () => {
+    const config = configFromDraftFiles('/ws', ['/ws/drafts/first-draft.md', '/ws/drafts/zero-draft-2021.txt'], 'discovered');
+    const indexed = config.drafts.filter((draft) => draft.path);
+    assert.deepEqual(indexed.map((draft) => draft.id), ['zero-draft', 'first-draft']);
+    assert.equal(config.current, 'first-draft');
+    assert.ok(findDraft(config.drafts, 'Pre-draft'), 'the Pre-draft is known by name');
+    assert.equal(findDraft(config.drafts, 'Pre-draft')?.path, undefined);
+    const revised = configFromDraftFiles('/ws', ['/ws/drafts/revised-pre-draft.txt'], 'discovered');
+    assert.equal(revised.drafts.find((draft) => draft.path)?.id, 'revised-pre-draft');
+  });
+});
