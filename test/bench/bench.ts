@@ -1,0 +1,78 @@
+// npm run bench: how fast the core is on real and synthetic documents.
+// Numbers only, no thresholds: the README quotes them.
+import * as path from 'path';
+import { parseDraft } from '../../server/src/core/draftParser';
+import { scanCitations } from '../../server/src/core/citations';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { MemoryFileSystem } from '../../server/src/core/workspace';
+import { readCorpus } from '../support/paths';
+
+function time<T>(label: string, run: () => T, repeat = 5): T {
+  let result!: T;
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = process.hrtime.bigint();
+    result = run();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${label.padEnd(58)} median ${samples[samples.length >> 1].toFixed(2).padStart(9)} ms   (min ${samples[0].toFixed(2)}, ${repeat} runs)`);
+  return result;
+}
+
+/** A draft 100x the Zero Draft: its paragraphs repeated under new numbers and sections. */
+function syntheticDraft(zeroDraft: string, times: number): string {
+  const parsed = parseDraft(zeroDraft);
+  const lines: string[] = ['**Synthetic draft**', ''];
+  let number = 0;
+  for (let copy = 0; copy < times; copy++) {
+    lines.push(`${String.fromCharCode(65 + (copy % 26))}. Section ${copy + 1}`, '', 'Discussions', '');
+    for (const paragraph of parsed.paragraphs) lines.push(`${++number}. ${paragraph.text.replace(/\n/g, ' ')}`, '');
+  }
+  return lines.join('\n');
+}
+
+/** A long submission (~100 pages) citing and quoting the draft throughout. */
+function longSubmission(paragraphCount: number, pages: number): string {
+  const parts = ['---', 'draft: zero-draft', '---', '', '# Response to the Zero Draft', ''];
+  for (let i = 0; i < pages * 6; i++) {
+    const n = (i * 7) % (paragraphCount + 10) + 1;
+    parts.push(
+      `We welcome para ${n} and the approach in paras ${n}-${n + 2}, and recall paragraphs ${n}, ${n + 3} and ${n + 5}. ` +
+        `The reference to resolution 73/27 and A/RES/70/237 is apt; see also “States agreed that” (para ${n}). ` +
+        'This sentence pads the page as a real submission would, with views on capacity-building, norms and the regular institutional dialogue.',
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
+const zeroDraft = readCorpus('zero-draft-2021.txt');
+console.log(`oewg-cite bench — node ${process.version}, ${new Date().toISOString()}\n`);
+const parsed = time('index the real Zero Draft (117 paragraphs)', () => parseDraft(zeroDraft), 20);
+const big = syntheticDraft(zeroDraft, 100);
+const bigParsed = time(`index a synthetic draft 100x (${(big.length / 1e6).toFixed(1)} MB)`, () => parseDraft(big), 3);
+console.log(`  -> ${bigParsed.paragraphs.length} paragraphs`);
+
+const submission = longSubmission(parsed.paragraphs.length, 100);
+const citations = time(`scan a 100-page submission (${(submission.length / 1e3).toFixed(0)} kB) for citations`, () => scanCitations(submission), 10);
+console.log(`  -> ${citations.length} citations`);
+
+const root = '/bench';
+const fs = new MemoryFileSystem({
+  [path.join(root, 'oewg-cite.json')]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }] }),
+  [path.join(root, 'drafts/zero-draft.txt')]: zeroDraft,
+});
+const service = createLanguageService(fs, root);
+const file = path.join(root, 'submission.md');
+let version = 0;
+time('diagnostics of the submission after a keystroke', () => {
+  service.setDocument(file, submission + ' '.repeat(++version), version);
+  return service.diagnostics(file);
+}, 10);
+const offset = submission.lastIndexOf('para ') + 5;
+time('hover on the last citation (document unchanged)', () => service.hover(file, offset), 50);
+time('hover on the last citation after a keystroke', () => {
+  service.setDocument(file, submission + ' '.repeat(++version), version);
+  return service.hover(file, offset);
+}, 10);

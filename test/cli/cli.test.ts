@@ -1,0 +1,110 @@
+// dist/cli.js run as a user runs it: output formats and exit codes.
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { corpusFile, repoRoot, samplesDir } from '../support/paths';
+import { corpusWorkspace, makeTempDir, removeDir } from '../support/tempWorkspace';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const LINE = /^(?<file>[^:]+):(?<line>\d+):(?<column>\d+) (?<severity>error|warning|information|hint) (?<code>[a-z-]+) (?<message>.+)$/;
+
+describe('oewg-cite check', () => {
+  it('checks the samples from their folder: file:line:col severity code message, exit 1 on errors', () => {
+    const { code, stdout, stderr } = run(['check'], samplesDir);
+    assert.equal(code, 1, stderr);
+    const lines = stdout.trim().split('\n');
+    for (const line of lines) assert.match(line, LINE);
+    const response = fs.readFileSync(path.join(samplesDir, 'submissions/response-to-zero-draft.md'), 'utf8').split('\n');
+    const missing = lines.find((line) => line.includes('missing-paragraph para 130:'));
+    assert.ok(missing, stdout);
+    const { file, line, column } = LINE.exec(missing)!.groups!;
+    assert.equal(file, path.join('submissions', 'response-to-zero-draft.md'));
+    assert.equal(response[Number(line) - 1].slice(Number(column) - 1).slice(0, 8), 'para 130');
+    assert.ok(lines.some((entry) => / information draft-not-indexed para 7 cites the Pre-draft/.test(entry)), stdout);
+    assert.match(stderr, /2 files checked, \d+ errors?/);
+  });
+
+  it('prints JSON with --format json', () => {
+    const { code, stdout } = run(['check', '--format', 'json', 'submissions/response-to-zero-draft.md'], samplesDir);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    assert.ok(findings.length > 0);
+    for (const finding of findings) assert.deepEqual(Object.keys(finding).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    assert.ok(findings.some((finding) => finding.code === 'missing-paragraph' && String(finding.message).startsWith('para 130')));
+  });
+
+  it('exits 0 when no error is found, with --draft and --current instead of a config file', () => {
+    const dir = makeTempDir('cli');
+    try {
+      fs.writeFileSync(path.join(dir, 'clean.md'), 'We welcome para 74 and paras 91-94 of the Zero Draft.\n');
+      const result = run(['check', '--draft', corpusFile('zero-draft-2021.txt'), '--current', 'zero-draft', 'clean.md'], dir);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.equal(result.stdout, '');
+      fs.writeFileSync(path.join(dir, 'stale.md'), 'We welcome para 118.\n');
+      const stale = run(['check', '--draft', corpusFile('zero-draft-2021.txt'), 'stale.md'], dir);
+      assert.equal(stale.code, 1);
+      assert.equal(stale.stdout.trim(), 'stale.md:1:12 error missing-paragraph para 118: the Zero Draft has paragraphs 1–117');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 2 on bad usage and on a broken configuration, saying why', () => {
+    const usage = run(['check', '--format', 'xml'], samplesDir);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--format must be text or json/);
+    assert.equal(run(['frobnicate'], samplesDir).code, 2);
+    assert.equal(run([], samplesDir).code, 2);
+    assert.equal(run(['check', 'no-such-file.md'], samplesDir).code, 2);
+    assert.equal(run(['check', '--current', 'second-draft'], samplesDir).code, 2);
+
+    const dir = corpusWorkspace({}, undefined);
+    try {
+      fs.writeFileSync(path.join(dir, 'oewg-cite.json'), '{ "drafts": [ { "id": "zero-draft", "path": "drafts/zero-draft-2021.txt" } ], "current": "final" }');
+      const broken = run(['check', 'gpd-response.md'], dir);
+      assert.equal(broken.code, 2);
+      assert.match(broken.stderr, /^oewg-cite\.json:1:\d+ error config-error "current" names "final"/m);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    const { code, stdout } = run(['--help'], samplesDir);
+    assert.equal(code, 0);
+    assert.match(stdout, /oewg-cite check/);
+    assert.match(stdout, /missing-paragraph/);
+  });
+});
+
+describe('oewg-cite index', () => {
+  it('prints the parsed real Zero Draft as JSON: 117 paragraphs with number, section, sub-heading, text and range; footnotes', () => {
+    const { code, stdout } = run(['index', corpusFile('zero-draft-2021.txt'), '--json'], repoRoot);
+    assert.equal(code, 0);
+    const draft = JSON.parse(stdout);
+    assert.equal(draft.paragraphs.length, 117);
+    const p74 = draft.paragraphs[73];
+    assert.equal(p74.number, '74');
+    assert.deepEqual(p74.section, { letter: 'E', title: 'Confidence-building Measures' });
+    assert.equal(p74.subheading, 'The OEWG recommends that');
+    assert.match(p74.text, /^As a CBM, States publicly re-affirm/);
+    const line = fs.readFileSync(corpusFile('zero-draft-2021.txt'), 'utf8').split('\n')[p74.range.start.line - 1];
+    assert.match(line, /^74\. /);
+    assert.equal(draft.footnotes.length, 11);
+    assert.equal(draft.sections.length, 8);
+  });
+
+  it('prints a readable outline without --json', () => {
+    const { code, stdout } = run(['index', path.join(samplesDir, 'drafts', 'zero-draft.txt')], repoRoot);
+    assert.equal(code, 0);
+    assert.match(stdout, /^\d+ paragraphs, 8 sections, \d+ footnotes$/m);
+    assert.match(stdout, /^A\. Introduction$/m);
+  });
+});

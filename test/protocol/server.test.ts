@@ -1,0 +1,238 @@
+// dist/server.js driven over stdio, as any editor would: hover, definition,
+// diagnostics, completion, settings and file watching, on samples/ and on the
+// real corpus.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { Diagnostic, TestLspClient } from '../support/lspClient';
+import { samplesDir } from '../support/paths';
+import { copySamples, corpusWorkspace, removeDir } from '../support/tempWorkspace';
+
+const position = TestLspClient.positionOf;
+const RESPONSE = 'submissions/response-to-zero-draft.md';
+const NOTES = 'submissions/notes-on-first-draft.txt';
+
+interface Hover {
+  contents: { kind: string; value: string };
+  range: { start: { line: number; character: number } };
+}
+interface LocationLink {
+  targetUri: string;
+  targetSelectionRange: { start: { line: number; character: number } };
+}
+interface CompletionItem {
+  label: string;
+  detail?: string;
+}
+
+const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
+/** Line (0-based) of "N." at the start of a line in a draft. */
+function paragraphLine(draftText: string, number: string): number {
+  const lines = draftText.split('\n');
+  const index = lines.findIndex((line) => new RegExp(`^(\\*\\*)?${number}\\.\\s`).test(line));
+  assert.ok(index >= 0, `paragraph ${number} not found in draft text`);
+  return index;
+}
+
+describe('language server over stdio: samples/', function () {
+  let client: TestLspClient;
+  let response: string;
+  const zeroDraft = read(samplesDir, 'drafts/zero-draft.txt');
+
+  before(async () => {
+    client = new TestLspClient({ root: samplesDir });
+    await client.start();
+    response = read(samplesDir, RESPONSE);
+    await client.open(RESPONSE, response);
+  });
+  after(() => client.stop());
+
+  it('publishes a missing-paragraph error for a paragraph the draft does not have, and nothing for valid citations', async () => {
+    const diagnostics = await client.waitForDiagnostics(RESPONSE, (found) => found.length > 0);
+    const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'missing-paragraph');
+    const at130 = position(response, 'para 130');
+    const on130 = missing.find((diagnostic) => diagnostic.range.start.line === at130.line);
+    assert.ok(on130, JSON.stringify(diagnostics, null, 1));
+    assert.equal(on130.severity, 1);
+    assert.equal(on130.source, 'oewg-cite');
+    assert.match(on130.message, /^para 130: the Zero Draft has paragraphs 1–\d+$/);
+    const validLine = position(response, 'para 12').line;
+    assert.ok(!diagnostics.some((diagnostic) => diagnostic.range.start.line === validLine && diagnostic.code === 'missing-paragraph'));
+  });
+
+  it('reports a citation of a draft that is not indexed with its own code', async () => {
+    const diagnostics = await client.waitForDiagnostics(RESPONSE, (found) => found.length > 0);
+    const line = position(response, 'of the Pre-draft').line;
+    const notIndexed = diagnostics.find((diagnostic) => diagnostic.code === 'draft-not-indexed' && diagnostic.range.start.line === line);
+    assert.ok(notIndexed, JSON.stringify(codes(diagnostics)));
+    assert.match(notIndexed.message, /Pre-draft, which is not indexed/);
+    assert.equal(notIndexed.severity, 3);
+  });
+
+  it('hovers a citation with the paragraph text, its section, sub-heading and the draft', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'para 12', 5) });
+    assert.ok(hover, 'a hover');
+    assert.match(hover.contents.value, /\*\*Zero Draft, para 12\*\*/);
+    assert.match(hover.contents.value, /B\. Existing and Potential Threats/);
+    const paragraph12 = zeroDraft.split('\n')[paragraphLine(zeroDraft, '12')].replace(/^12\.\s*/, '');
+    const firstWords = paragraph12.split(' ').slice(0, 6).join(' ').replace(/[*_]/g, '');
+    assert.ok(hover.contents.value.replace(/\\/g, '').includes(firstWords), `${firstWords} in ${hover.contents.value}`);
+    assert.match(hover.contents.value, /front matter/);
+  });
+
+  it('hovers a range with every paragraph in it', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'paras 30-32', 7) });
+    for (const number of ['30', '31', '32']) assert.match(hover.contents.value, new RegExp(`Zero Draft, para ${number}\\*\\*`));
+  });
+
+  it('goes to the paragraph in the draft, one target per cited paragraph', async () => {
+    const single = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'para 12', 6) });
+    assert.equal(single.length, 1);
+    assert.equal(URI.parse(single[0].targetUri).fsPath, path.join(samplesDir, 'drafts', 'zero-draft.txt'));
+    assert.equal(single[0].targetSelectionRange.start.line, paragraphLine(zeroDraft, '12'));
+    const list = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'paragraphs 24, 26 and 30', 2) });
+    assert.deepEqual(list.map((link) => link.targetSelectionRange.start.line), ['24', '26', '30'].map((number) => paragraphLine(zeroDraft, number)));
+  });
+
+  it('completes paragraph numbers after "para " with their first words', async () => {
+    const text = `${response}\nWe also note para `;
+    await client.change(RESPONSE, text, 2);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: client.uri(RESPONSE) },
+      position: position(text, 'We also note para ', 'We also note para '.length),
+    });
+    const labels = items.map((item) => item.label);
+    assert.equal(labels[0], '1');
+    assert.ok(labels.includes('59'), labels.join(','));
+    assert.match(items.find((item) => item.label === '12')!.detail!, /^Zero Draft · /);
+    await client.change(RESPONSE, response, 3);
+  });
+
+  it('updates diagnostics as the user types', async () => {
+    await client.change(RESPONSE, `${response}\nSee also para 999.\n`, 4);
+    const diagnostics = await client.waitForDiagnostics(RESPONSE, (found) => found.some((diagnostic) => diagnostic.message.startsWith('para 999')));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-paragraph'));
+    await client.change(RESPONSE, response, 5);
+    await client.waitForDiagnostics(RESPONSE, (found) => !found.some((diagnostic) => diagnostic.message.startsWith('para 999')));
+  });
+
+  it('a plain-text submission without front matter resolves to the current draft, and the current draft can be changed by a setting', async () => {
+    const notes = read(samplesDir, NOTES);
+    await client.open(NOTES, notes);
+    const at = position(notes, 'para 57', 5);
+    let hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: at });
+    assert.match(hover.contents.value, /First Draft/);
+    const status = await client.waitForNotification('oewgCite/status');
+    assert.equal(status.currentDraft.id, 'first-draft');
+
+    await client.changeSettings({ currentDraft: 'zero-draft' });
+    await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'zero-draft');
+    hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: at });
+    assert.match(hover.contents.value, /\*\*Zero Draft, para 57\*\*/);
+    await client.changeSettings({});
+    await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'first-draft');
+  });
+
+  it('answers the custom requests the VS Code client uses', async () => {
+    const drafts = await client.request<Array<{ id: string; indexed: boolean; current: boolean }>>('oewgCite/drafts', {});
+    assert.deepEqual(drafts.map((draft) => [draft.id, draft.indexed, draft.current]), [
+      ['pre-draft', false, false],
+      ['zero-draft', true, false],
+      ['first-draft', true, true],
+    ]);
+    const recommendations = await client.request<Array<{ number: string; subheading: string }>>('oewgCite/recommendations', {});
+    assert.ok(recommendations.length > 0);
+    assert.ok(recommendations.every((item) => /recommend/i.test(item.subheading)));
+    const report = await client.request<string>('oewgCite/citationReport', { uri: client.uri(RESPONSE) });
+    assert.match(report, /^# Citation report: response-to-zero-draft\.md/);
+    assert.match(report, /\| para 130 \| Zero Draft \(the `draft:` of the front matter\) \| error: para 130/);
+  });
+});
+
+describe('language server over stdio: drafts and configuration change on disk', function () {
+  let root: string;
+  let client: TestLspClient;
+
+  beforeEach(async () => {
+    root = copySamples();
+    client = new TestLspClient({ root });
+    await client.start();
+  });
+  afterEach(async () => {
+    await client.stop();
+    removeDir(root);
+  });
+
+  it('a stale citation clears when the draft on disk gains the paragraph, and comes back when it loses it', async () => {
+    const response = read(root, RESPONSE);
+    await client.open(RESPONSE, response);
+    const has130 = (found: Diagnostic[]) => found.some((diagnostic) => diagnostic.message.startsWith('para 130'));
+    await client.waitForDiagnostics(RESPONSE, has130);
+
+    const draftFile = path.join(root, 'drafts', 'zero-draft.txt');
+    const original = fs.readFileSync(draftFile, 'utf8');
+    const lastNumber = Number([...original.matchAll(/^(\d+)\. /gm)].pop()![1]);
+    const extra = Array.from({ length: 130 - lastNumber }, (_, i) => `${lastNumber + i + 1}. States agreed to keep numbering the paragraphs of this draft.`).join('\n\n');
+    fs.writeFileSync(draftFile, `${original.trimEnd()}\n\n${extra}\n`);
+    await client.fileChanged('drafts/zero-draft.txt');
+    await client.waitForDiagnostics(RESPONSE, (found) => !has130(found));
+
+    fs.writeFileSync(draftFile, original);
+    await client.fileChanged('drafts/zero-draft.txt');
+    await client.waitForDiagnostics(RESPONSE, has130);
+  });
+
+  it('a broken oewg-cite.json gets a diagnostic in the file and a message, and the server keeps serving', async () => {
+    const configFile = path.join(root, 'oewg-cite.json');
+    fs.writeFileSync(configFile, '{ "drafts": [ { "id": "zero-draft", "path": "drafts/zero-draft.txt" }, ], "current": "first-draft", ');
+    await client.fileChanged('oewg-cite.json');
+    const problems = await client.waitForDiagnostics('oewg-cite.json', (found) => found.length > 0);
+    assert.ok(problems.every((problem) => problem.code === 'config-error'));
+    assert.ok(problems.some((problem) => /invalid JSON/.test(problem.message)));
+    const message = await client.waitForNotification('window/showMessage', (params) => /oewg-cite\.json has \d+ problem/.test(params.message));
+    assert.equal(message.type, 1);
+
+    const response = read(root, RESPONSE);
+    await client.open(RESPONSE, response);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'para 12', 5) });
+    assert.match(hover.contents.value, /Zero Draft, para 12/, 'still serving with what could be read');
+  });
+});
+
+describe('language server over stdio: the real corpus', function () {
+  let root: string;
+  let client: TestLspClient;
+  const submission = '# Notes\n\nWe support the call in para 74 to publicly reaffirm commitments, and paras 91-94.\n\nSee also paragraph 130.\n';
+
+  before(async () => {
+    root = corpusWorkspace({ 'notes.md': submission });
+    client = new TestLspClient({ root });
+    await client.start();
+  });
+  after(async () => {
+    await client.stop();
+    removeDir(root);
+  });
+
+  it('discovers the real Zero Draft under drafts/ without configuration and hovers its paragraph 74', async () => {
+    await client.open('notes.md', submission);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri('notes.md') }, position: position(submission, 'para 74', 6) });
+    assert.match(hover.contents.value, /\*\*Zero Draft, para 74\*\* · E\. Confidence-building Measures · \*The OEWG recommends that\*/);
+    assert.match(hover.contents.value, /re-affirm/);
+    const diagnostics = await client.waitForDiagnostics('notes.md', (found) => found.length > 0);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.message),
+      ['para 130: the Zero Draft has paragraphs 1–117'],
+    );
+  });
+
+  it('the GPD response cites the Pre-draft: draft-not-indexed, never missing-paragraph', async () => {
+    const text = read(root, 'gpd-response.md');
+    await client.open('gpd-response.md', text);
+    const diagnostics = await client.waitForDiagnostics('gpd-response.md', (found) => found.length > 0);
+    assert.ok(diagnostics.length >= 15, `${diagnostics.length} diagnostics`);
+    assert.deepEqual([...new Set(codes(diagnostics))], ['draft-not-indexed']);
+  });
+});
