@@ -11,6 +11,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ES module build does not.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -118,21 +118,30 @@ describe('language server over stdio: samples/', function () {
     await client.waitForDiagnostics(RESPONSE, (found) => !found.some((diagnostic) => diagnostic.message.startsWith('para 999')));
   });
 
-  it('a plain-text submission without front matter resolves to the current draft, and the current draft can be changed by a setting', async () => {
-    const notes = read(samplesDir, NOTES);
-    await client.open(NOTES, notes);
-    const at = position(notes, 'para 57', 5);
-    let hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: at });
-    assert.match(hover.contents.value, /First Draft/);
+  it('a submission that names no draft resolves to the current draft, which a setting changes', async () => {
+    const scratch = 'submissions/scratch.txt';
+    const text = 'We welcome para 57 and para 12.\n';
+    await client.open(scratch, text);
+    const at = position(text, 'para 57', 5);
+    let hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(scratch) }, position: at });
+    assert.match(hover.contents.value, /not in the First Draft/);
+    assert.match(hover.contents.value, /First Draft: the current draft/);
     const status = await client.waitForNotification('oewgCite/status');
     assert.equal(status.currentDraft.id, 'first-draft');
 
     await client.changeSettings({ currentDraft: 'zero-draft' });
     await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'zero-draft');
-    hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: at });
+    hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(scratch) }, position: at });
     assert.match(hover.contents.value, /\*\*Zero Draft, para 57\*\*/);
     await client.changeSettings({});
     await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'first-draft');
+  });
+
+  it('resolves a plain-text submission by the heading that names a draft', async () => {
+    const notes = read(samplesDir, NOTES);
+    await client.open(NOTES, notes);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: position(notes, 'para 57', 5) });
+    assert.match(hover.contents.value, /First Draft: the heading above/);
   });
 
   it('answers the custom requests the VS Code client uses', async () => {

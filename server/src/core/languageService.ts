@@ -258,10 +258,11 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
           const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
           const missing = numbers.filter((number) => !entry.byNumber.has(number));
           if (missing.length === 0) continue;
+          // A citation of one number is marked whole ("para 130"); in a list or range, the part that is wrong.
           found.push(
             ...diagnostic(
               'missing-paragraph',
-              part.span,
+              citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span,
               `${describeNumbers(missing)}: the ${target.draft.label} ${describeParagraphs(entry.parsed)}`,
               { draft: target.draft.id, missing },
             ),

@@ -13,6 +13,8 @@ import {
   InitializeResult,
   LocationLink,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -100,7 +102,8 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   function alertOnBrokenConfig(configFile: string, errors: string[]) {
     const key = errors.length ? `${configFile}\n${errors.join('\n')}` : '';
     if (key && key !== lastConfigAlert) {
-      void connection.window.showErrorMessage(`oewg-cite: ${path.basename(configFile)} has ${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors[0]}${errors.length > 1 ? ' …' : ''} (see the Problems panel; defaults are used meanwhile)`);
+      // A notification, not a request: nothing waits for the user to dismiss it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `oewg-cite: ${path.basename(configFile)} has ${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors[0]}${errors.length > 1 ? ' …' : ''} (see the Problems panel; defaults are used meanwhile)` });
     }
     lastConfigAlert = key;
   }
