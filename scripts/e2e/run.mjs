@@ -44,6 +44,8 @@ async function buildSuite() {
     target: 'node20',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
+    // jsonc-parser's UMD build requires its own files at run time: take its ES module build
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
 }
