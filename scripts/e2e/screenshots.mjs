@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from './code-server.mjs';
 import {
-  goToPosition, paragraphOpening, positionOf, quickOpen, showCompletion, showHover, showProblems, withSamplesWorkbench,
+  extensionsActivated, goToPosition, paragraphOpening, picture, positionOf, quickOpen, showCompletion, showHover, showProblems,
+  withSamplesWorkbench,
 } from './workbench.mjs';
 
 const submission = 'submissions/response-to-zero-draft.md';
@@ -23,6 +24,8 @@ export async function takeScreenshots({ outputDir = join(repoRoot, 'docs', 'imag
   const shot = (name) => join(outputDir, name);
   await withSamplesWorkbench({ screenshotOnFailure: shot('failure.png') }, async (page, workspace) => {
     await quickOpen(page, submission);
+    // for a picture with the citations coloured and no progress in the status bar
+    await extensionsActivated(page);
 
     const citation = positionOf(join(workspace, submission), `para ${citedParagraph} `);
     await goToPosition(page, citation.line, citation.column + 'para '.length);
@@ -30,12 +33,12 @@ export async function takeScreenshots({ outputDir = join(repoRoot, 'docs', 'imag
     const hover = await showHover(page, opening);
     assert.match(hover, new RegExp(`para(graph)? ${citedParagraph}\\b`, 'i'), `the hover names the paragraph: ${hover}`);
     assert.match(hover, /Zero Draft/, `the hover names the draft: ${hover}`);
-    await page.screenshot({ path: shot('hover.png') });
+    await picture(page, shot('hover.png'));
     console.log(`hover on "para ${citedParagraph}": ${hover.slice(0, 160)}...`);
 
     const problems = await showProblems(page, `para ${missingParagraph}`);
     assert.ok(problems.some((row) => row.includes('oewg-cite')), `the problems come from oewg-cite: ${problems.join(' | ')}`);
-    await page.screenshot({ path: shot('problems.png') });
+    await picture(page, shot('problems.png'));
     console.log(`problems panel: ${problems.length} rows, e.g. ${problems.find((row) => row.includes(`${missingParagraph}`))}`);
 
     await page.keyboard.press('Control+J'); // hides the panel again, for room
@@ -47,7 +50,7 @@ export async function takeScreenshots({ outputDir = join(repoRoot, 'docs', 'imag
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     const suggestions = await showCompletion(page, 'We support para ', /^\s*\d+/);
-    await page.screenshot({ path: shot('completion.png') });
+    await picture(page, shot('completion.png'));
     console.log(`completion after "para ": ${suggestions.slice(0, 3).join(' | ')}`);
   });
   console.log(`screenshots in ${relative(process.cwd(), outputDir) || '.'}: hover.png, problems.png, completion.png`);

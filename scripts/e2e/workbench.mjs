@@ -161,3 +161,14 @@ export async function showCompletion(page, text, expected) {
     .some((element) => new RegExp(pattern).test(element.textContent)), [ui.suggestRow, expected.source], { timeout: 30_000 });
   return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((row) => row.textContent.trim()), ui.suggestRow);
 }
+
+/** Resolves once the status bar no longer says "Activating Extensions...". */
+export async function extensionsActivated(page) {
+  await page.waitForFunction(() => !document.querySelector('.part.statusbar')?.textContent.includes('Activating Extensions'),
+    null, { timeout: 60_000 });
+}
+
+/** A screenshot with animations finished, so a hover that is fading in is shown whole. */
+export async function picture(page, path) {
+  await page.screenshot({ path, animations: 'disabled' });
+}
