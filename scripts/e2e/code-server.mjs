@@ -129,7 +129,12 @@ export async function startCodeServer({ sandbox, env = {}, port, quiet = true })
     authority: `127.0.0.1:${port}`,
     exited,
     log: () => log,
-    stop: () => stopProcessGroup(child),
+    /** True once stop() was called: an exit after that is no failure. */
+    stopping: false,
+    stop: () => {
+      server.stopping = true;
+      return stopProcessGroup(child);
+    },
   };
   stopOnExit(server.stop);
   await waitForHealth(server, child);

@@ -49,7 +49,7 @@ async function main() {
     const timeoutMs = Number(process.env.CODE_SHIM_TIMEOUT_MS || 300_000);
     const code = await Promise.race([
       finished,
-      server.exited.then((exit) => { throw new Error(`code-server exited (${exit}) during the tests`); }),
+      server.exited.then((exit) => { throw new Error(`code-server exited (${exit}) during the tests:\n${server.log()}`); }),
       deadline(timeoutMs, 'the extension tests did not finish'),
     ]);
     if (code !== 0 && process.env.CODE_SHIM_VERBOSE) console.error(server.log());
