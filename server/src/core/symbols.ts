@@ -1,0 +1,247 @@
+// UN document symbols and resolution numbers as people really write them:
+// "A/RES/70/237", "Res 70/237", "General Assembly resolution 73/27",
+// "resolutions 70/237 and 73/27", "resolution 2131 (XX)", "43/78(H)",
+// "A/68/98*", "A/C.1/73/L.27/Rev.1", "S/RES/2341 (2017)", "decision 75/564".
+//
+// Canonical form (the one undocs.org takes): no spaces, part letter glued to
+// the number ("A/RES/43/78H"), session or year glued in parentheses
+// ("A/RES/2131(XX)", "S/RES/2341(2017)"), no reissue asterisk.
+import { SymbolMention, Span } from './model';
+
+type SymbolKind = SymbolMention['kind'];
+
+// Letters and digits of any script: a symbol never starts or ends glued to a word.
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Spans of URLs: "<https://…>", bare "https://…", "www.…" and scheme-less
+ * "undocs.org/A/RES/70/237". Nothing inside a URL is a citation or a symbol.
+ */
+export function findUrls(text: string): Span[] {
+  const urls: Span[] = [];
+  const pattern =
+    /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{N}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    urls.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return urls;
+}
+
+/** True when `span` overlaps one of `spans` (ordered, not overlapping each other). */
+export function overlapsAny(span: Span, spans: Span[]): boolean {
+  // Binary search: the scanners call this once per candidate on long texts.
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= span.start) low = mid + 1;
+    else if (spans[mid].start >= span.end) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+// ---- Full symbols: "A/AC.290/2021/CRP.2", "A/C.1/73/L.27.Rev.1" ----------
+
+// Issuing organs and treaty bodies whose symbols appear in this field's texts.
+const ORGAN = '(?:A|S|E|ST|T|DP|TD|UNEP|CCPR|CEDAW|CRC|CERD|CAT)';
+// A component: "70", "2021", "S-10", "RES", "AC.290", "CRP.2", "Rev.1", "247B".
+const COMPONENT = '(?:(?:ES-|S-)?\\d+(?:\\.\\d+)*[A-Z]?|[A-Z][A-Za-z]*(?:\\.\\d+)*)';
+// "L.27.Rev.1" (a frequent misprint of "L.27/Rev.1") still reads as one symbol.
+const SEPARATOR = '(?:\\/|\\.(?=(?:Rev|Add|Corr|Amend)\\.\\d))';
+const FULL_SYMBOL = new RegExp(
+  `(?<![\\p{L}\\p{N}_/.\\-@])${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{N}_]|/[\\p{L}\\p{N}])`,
+  'gu',
+);
+
+// After a resolution symbol: "(2017)" (Security Council year), "(XX)" (old GA
+// session), "(H)" or " H" (part letter). Which one applies depends on the number's shape.
+const AFTER_OLD_RESOLUTION = /[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
+const PART_LETTER = /(?:[ \u00a0]?([A-Z])(?![\p{L}\p{N}/])|\(([A-Z])\))/uy;
+// A reissue is marked by an asterisk; Markdown writers escape it ("A/68/98\*").
+const REISSUE = /\\?\*(?!\*)/y;
+
+function kindOf(symbol: string): SymbolKind {
+  if (/\/RES\//.test(symbol)) return 'resolution';
+  if (/\/DEC\//.test(symbol)) return 'decision';
+  return 'document';
+}
+
+function canonical(symbol: string): string {
+  return symbol.replace(/[ \u00a0]+/g, '').replace(/\.(?=(?:Rev|Add|Corr|Amend)\.\d)/g, '/');
+}
+
+/**
+ * An asterisk right after a symbol is a reissue mark, unless it closes a
+ * Markdown emphasis opened earlier on the same line ("*see A/70/174*").
+ */
+function closesEmphasis(text: string, symbolStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', symbolStart - 1) + 1;
+  const before = text.slice(lineStart, symbolStart).replace(/\\\*/g, '');
+  return ((before.match(/\*/g) ?? []).length) % 2 === 1;
+}
+
+function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+function scanFullSymbols(text: string, found: SymbolMention[]): void {
+  FULL_SYMBOL.lastIndex = 0;
+  for (let match = FULL_SYMBOL.exec(text); match; match = FULL_SYMBOL.exec(text)) {
+    if (!/\d/.test(match[0])) continue;
+    const start = match.index;
+    let end = start + match[0].length;
+    let symbol = match[0];
+    const resolution = kindOf(symbol) === 'resolution';
+    if (resolution) {
+      // "A/RES/43/78" has a session and a number: a letter after it is a part.
+      // "A/RES/2131" and "S/RES/2341" take a session or a year in parentheses.
+      const newStyle = /\/RES\/(?:ES-|S-)?\d+\/\d+$/.test(symbol);
+      const extra = newStyle ? stickyAt(PART_LETTER, text, end) : stickyAt(AFTER_OLD_RESOLUTION, text, end);
+      if (extra && !WORD_CHAR.test(text.charAt(end + extra[0].length))) {
+        symbol += newStyle ? extra[1] ?? extra[2] : `(${extra[1]})`;
+        end += extra[0].length;
+      }
+    }
+    const reissue = stickyAt(REISSUE, text, end);
+    if (reissue && !closesEmphasis(text, start)) end += reissue[0].length;
+    found.push({ span: { start, end }, raw: text.slice(start, end), symbol: canonical(symbol), kind: kindOf(symbol) });
+    FULL_SYMBOL.lastIndex = end;
+  }
+}
+
+// ---- Numbers introduced by a word: "Res 70/237", "decision 75/564" ------
+
+const BODY = '(General Assembly|GA|UNGA|Security Council|SC|UNSC|Human Rights Council|HRC)';
+const KEYWORD = '([Rr]esolutions?|RESOLUTIONS?|[Dd]ecisions?|DECISIONS?|(?:[Rr]es|RES)(?![\\p{L}])\\.?)';
+// "resolutions, in particular 70/237": a plural keyword may be followed by a
+// connector before its first number.
+const CONNECTOR = '(?:,?[ \\t\\u00a0]+(?:in particular|including|notably|especially|such as),?)?';
+const INTRODUCED = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
+  'gu',
+);
+
+/** One number after a keyword, as the GA and the Security Council number them. */
+interface Numbering {
+  /** "70/237H", "2131(XX)", "2341(2017)", "2341". */
+  number: string;
+  length: number;
+  /** A year in parentheses makes it a Security Council resolution. */
+  securityCouncil: boolean;
+}
+
+// Since the 31st session: session/number, optional part letter ("43/78 H", "43/78(H)").
+const NEW_STYLE = /((?:ES-|S-)?\d{1,3})\/(\d{1,4})(?![\p{N}/]|\.\p{N})/uy;
+// Until the 30th session: number and session in roman numerals; Security Council: number (year).
+const OLD_STYLE = /(\d{1,4})[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
+const BARE_NUMBER = /(\d{1,4})(?![\p{N}/]|\.\p{N}|[ \u00a0]?\()/uy;
+const CONTINUATION = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)/uy;
+
+function readNumbering(text: string, at: number, bareAllowed: boolean): Numbering | undefined {
+  const newStyle = stickyAt(NEW_STYLE, text, at);
+  if (newStyle) {
+    let number = `${newStyle[1]}/${newStyle[2]}`;
+    let length = newStyle[0].length;
+    const part = stickyAt(PART_LETTER, text, at + length);
+    if (part) {
+      number += part[1] ?? part[2];
+      length += part[0].length;
+    }
+    return { number, length, securityCouncil: false };
+  }
+  const oldStyle = stickyAt(OLD_STYLE, text, at);
+  if (oldStyle && !WORD_CHAR.test(text.charAt(at + oldStyle[0].length))) {
+    return { number: `${oldStyle[1]}(${oldStyle[2]})`, length: oldStyle[0].length, securityCouncil: /^\d/.test(oldStyle[2]) };
+  }
+  if (bareAllowed) {
+    const bare = stickyAt(BARE_NUMBER, text, at);
+    if (bare) return { number: bare[1], length: bare[0].length, securityCouncil: true };
+  }
+  return undefined;
+}
+
+// "resolutions 31/6 A and B": a lone letter continues the previous number with another part.
+const LONE_PART = /([A-Z])(?![\p{L}\p{N}/])/uy;
+
+function nextPart(text: string, at: number, previous: Numbering): Numbering | undefined {
+  const base = /^(.*\/\d+)[A-Z]$/.exec(previous.number);
+  const part = base ? stickyAt(LONE_PART, text, at) : null;
+  return base && part ? { number: base[1] + part[1], length: 1, securityCouncil: false } : undefined;
+}
+
+function symbolFor(body: string | undefined, keyword: string, numbering: Numbering): { symbol: string; kind: SymbolKind } {
+  const decision = /^d/i.test(keyword);
+  const kind: SymbolKind = decision ? 'decision' : 'resolution';
+  const component = decision ? 'DEC' : 'RES';
+  const securityCouncil = numbering.securityCouncil || /^(?:Security Council|SC|UNSC)$/.test(body ?? '');
+  const organ = securityCouncil ? 'S' : /^(?:Human Rights Council|HRC)$/.test(body ?? '') ? 'A/HRC' : 'A';
+  return { symbol: `${organ}/${component}/${numbering.number}`, kind };
+}
+
+function scanIntroducedNumbers(text: string, found: SymbolMention[]): void {
+  INTRODUCED.lastIndex = 0;
+  for (let match = INTRODUCED.exec(text); match; match = INTRODUCED.exec(text)) {
+    const [introduction, body, keyword] = match;
+    // "Security Council resolution 2341": without a year only the body says it is the Council's.
+    const bareAllowed = body !== undefined && /^(?:Security Council|SC|UNSC)$/.test(body);
+    let at = match.index + introduction.length;
+    const first = readNumbering(text, at, bareAllowed);
+    if (!first) continue;
+    let numbering: Numbering = first;
+    let start = match.index;
+    for (;;) {
+      const end = at + numbering.length;
+      found.push({ span: { start, end }, raw: text.slice(start, end), ...symbolFor(body, keyword, numbering) });
+      at = end;
+      const continuation = stickyAt(CONTINUATION, text, at);
+      if (!continuation) break;
+      const next: Numbering | undefined =
+        readNumbering(text, at + continuation[0].length, false) ?? nextPart(text, at + continuation[0].length, numbering);
+      if (!next) break;
+      start = at + continuation[0].length;
+      at = start;
+      numbering = next;
+    }
+    INTRODUCED.lastIndex = at;
+  }
+}
+
+/**
+ * Every document symbol and resolution or decision number in `text`, in
+ * order, without overlaps, none inside a URL. A bare "70/237" counts only
+ * when a keyword ("resolution", "Res", "decision") introduces it or a list
+ * that began with one continues ("resolutions 70/237 and 73/27").
+ */
+export function scanSymbols(text: string): SymbolMention[] {
+  const candidates: SymbolMention[] = [];
+  scanFullSymbols(text, candidates);
+  scanIntroducedNumbers(text, candidates);
+  candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const urls = findUrls(text);
+  const mentions: SymbolMention[] = [];
+  let reached = 0;
+  for (const mention of candidates) {
+    if (mention.span.start < reached || overlapsAny(mention.span, urls)) continue;
+    mentions.push(mention);
+    reached = mention.span.end;
+  }
+  return mentions;
+}
+
+/**
+ * The canonical symbol for one written symbol or resolution reference
+ * ("Res 70/237", "A/RES/43/78 H", "S/RES/2341 (2017)", "A/68/98*"), or
+ * undefined when the whole string is not one. Since the caller says the
+ * string IS a symbol, a bare "70/237", "43/78 H" or "2131 (XX)" is read as a
+ * General Assembly resolution.
+ */
+export function normaliseSymbol(raw: string): string | undefined {
+  const written = raw.trim();
+  const whole = (text: string): string | undefined => {
+    const mentions = scanSymbols(text);
+    return mentions.length === 1 && mentions[0].span.start === 0 && mentions[0].span.end === text.length ? mentions[0].symbol : undefined;
+  };
+  return whole(written) ?? (/^(?:ES-|S-)?\d/.test(written) ? whole(`resolution ${written}`) : undefined);
+}
