@@ -1,0 +1,792 @@
+// Quotations in a submission: finding them, pairing each with the citation it
+// belongs to, and checking the quoted words against a paragraph of a draft.
+//
+// A quotation is a run of words in double quotes (straight or curly) or a
+// Markdown block quote. Checking runs on normalised words (see textNormalise):
+// typography, case, hyphenation, footnote markers and emphasis never count as
+// differences. An ellipsis ("…", "...", "[…]", "[...]") stands for any gap; a
+// bracketed alteration ("[s]tates", "[the Group]") stands for the letters or
+// words it replaces.
+//
+// Outcomes of a check, with the thresholds that decide them:
+//   exact  every word of the quote is found, in order, in one passage of the
+//          paragraph (gaps only where the quote marks them).
+//   near   the quote has more than SHORT_QUOTE_WORDS words, at least
+//          NEAR_ALIGNED_RATIO (80 %) of its words align with one passage, and
+//          that passage is compact: similarity (aligned words / (quote words +
+//          paragraph words the quote leaves out)) is at least NEAR_SIMILARITY
+//          (0.7). The differing words are listed.
+//   none   anything else; the closest passage is given with its similarity.
+// Short quotes (1 to SHORT_QUOTE_WORDS words: scare quotes such as a "two-way
+// street" or a term such as the "gender digital divide") are never 'near': a
+// near match of a two-word term is a different term, so they are 'exact' or
+// 'none', and pairings mark them `short` so diagnostics can treat a miss
+// leniently.
+import { Citation, Span } from './model';
+import { WORD_CHAR, WordToken, normaliseWord, wordPattern, wordTokens } from './textNormalise';
+
+/** Quotes of at most this many words are short (scare quotes, terms). */
+export const SHORT_QUOTE_WORDS = 3;
+/** 'near' needs at least this share of the quote's words aligned with the paragraph. */
+export const NEAR_ALIGNED_RATIO = 0.8;
+/** 'near' needs at least this similarity between the quote and the passage. */
+export const NEAR_SIMILARITY = 0.7;
+
+// ---------------------------------------------------------------------------
+// Finding quotations and pairing them with citations
+// ---------------------------------------------------------------------------
+
+/** A quotation in a submission. */
+export interface Quotation {
+  kind: 'inline' | 'block';
+  /** The whole quotation: from the opening mark to the closing mark, or the block's lines. */
+  span: Span;
+  /** The quoted words, inside the marks. */
+  textSpan: Span;
+  /**
+   * The text at `textSpan`, with block-quote markers ("> ") blanked out by
+   * spaces of the same length, so an offset into `text` plus `textSpan.start`
+   * is an offset into the submission.
+   */
+  text: string;
+  /** Words as the checker counts them (an ellipsis is not a word). */
+  wordCount: number;
+  /** At most SHORT_QUOTE_WORDS words. */
+  short: boolean;
+}
+
+/**
+ * Why a quotation was paired with its citation:
+ * - 'after': the citation follows the closing quote mark directly ("…" (para 96));
+ * - 'before': the nearest citation before the quote in the same sentence;
+ * - 'sentence': the nearest citation after the quote in the same sentence;
+ * - 'inside': a block quote ending with its citation ("> … (para 74)");
+ * - 'line-before' / 'line-after': the line introducing or attributing a block quote.
+ */
+export type PairingReason = 'after' | 'before' | 'sentence' | 'inside' | 'line-before' | 'line-after';
+
+/** A quotation and the citation it belongs to, when there is one. */
+export interface QuotationPairing {
+  quotation: Quotation;
+  citation?: Citation;
+  reason?: PairingReason;
+}
+
+/**
+ * Every quotation of a submission, in text order, each paired with the
+ * citation it belongs to (a citation may own several quotations). Quotations
+ * with no citation nearby are returned unpaired.
+ */
+export function findQuotations(text: string, citations: readonly Citation[]): QuotationPairing[] {
+  const lines = lineSpans(text);
+  const sorted = [...citations].sort((a, b) => a.span.start - b.span.start);
+  const blocks = blockQuotes(text, lines);
+  const inline = inlineQuotes(text).filter((q) => !blocks.some((b) => contains(b.span, q.span.start)));
+  const sentences = sentenceSpans(text, lines, inline.map((q) => q.span));
+  const pairings: QuotationPairing[] = [];
+  let s = 0;
+  for (const quotation of inline) {
+    while (s < sentences.length && sentences[s].end <= quotation.span.start) s++;
+    const sentence = sentences[s];
+    const nearby = sentence && contains(sentence, quotation.span.start) ? startingIn(sorted, sentence) : [];
+    pairings.push({ quotation, ...pairInline(text, quotation, nearby) });
+  }
+  for (const block of blocks) pairings.push(pairBlock(text, lines, block, sorted));
+  return pairings
+    .filter((p) => p.quotation.wordCount > 0)
+    .sort((a, b) => a.quotation.span.start - b.quotation.span.start);
+}
+
+/** The citations (sorted by start) that start inside a span. */
+function startingIn(sorted: readonly Citation[], span: Span): Citation[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: Citation[] = [];
+  for (let i = low; i < sorted.length && sorted[i].span.start < span.end; i++) found.push(sorted[i]);
+  return found;
+}
+
+function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset < span.end;
+}
+
+/** A citation's reach, with its qualifier ("Zero Draft, para 74" starts at "Zero"). */
+function citationEdges(c: Citation): Span {
+  const q = c.qualifier?.span;
+  return q ? { start: Math.min(c.span.start, q.start), end: Math.max(c.span.end, q.end) } : c.span;
+}
+
+function makeQuotation(kind: Quotation['kind'], span: Span, textSpan: Span, text: string): Quotation {
+  const wordCount = quoteParts(text).filter((p) => p.kind !== 'gap').length;
+  return { kind, span, textSpan, text, wordCount, short: wordCount <= SHORT_QUOTE_WORDS };
+}
+
+function trimmedSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+const BLANK_LINE_AHEAD = /^[ \t]*\r?\n/;
+
+/**
+ * Double-quoted runs. Straight and curly marks may be mixed (text copied from
+ * several sources does); an opening mark with no closing mark before a blank
+ * line is dropped, and an opening curly mark inside an open quote starts over
+ * (the earlier one was never closed).
+ */
+function inlineQuotes(text: string): Quotation[] {
+  const quotes: Quotation[] = [];
+  let open = -1;
+  const close = (at: number) => {
+    const textSpan = trimmedSpan(text, open + 1, at);
+    quotes.push(makeQuotation('inline', { start: open, end: at + 1 }, textSpan, text.slice(textSpan.start, textSpan.end)));
+    open = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' && BLANK_LINE_AHEAD.test(text.slice(i + 1, i + 80))) open = -1;
+    else if (ch === '\u201C') open = i;
+    else if (ch === '\u201D') {
+      if (open >= 0) close(i);
+    } else if (ch === '"') {
+      const before = i > 0 ? text[i - 1] : ' ';
+      const after = i + 1 < text.length ? text[i + 1] : ' ';
+      if (open >= 0 && !/\s/.test(before)) close(i);
+      else if (open < 0 && !/\s/.test(after)) open = i;
+    }
+  }
+  return quotes;
+}
+
+const ABBREVIATIONS = new Set([
+  'para', 'paras', 'e.g', 'i.e', 'cf', 'no', 'nos', 'art', 'arts', 'p', 'pp', 'vol', 'ch', 'sec', 'fig',
+  'mr', 'ms', 'mrs', 'dr', 'prof', 'st', 'vs', 'viz', 'al', 'approx', 'incl', 'ibid', 'op', 'cit', 'u.n', 'u.s',
+]);
+/** A line that starts a new unit: a list item, a heading, a block quote, "a) …". */
+const STRUCTURAL_LINE = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|[a-z][.)][ \t]|\([a-z0-9]{1,3}\)[ \t]|#|>)/;
+
+/**
+ * Sentences as half-open spans. Blank lines and structural lines always end a
+ * sentence; otherwise a sentence ends at ". ", "! " or "? " followed by a capital
+ * or an opening quote, except after an abbreviation ("para.", "e.g."), after a
+ * document symbol ("A/70/174."), inside parentheses, or inside a quotation.
+ */
+function sentenceSpans(text: string, lines: readonly Span[], quotations: readonly Span[]): Span[] {
+  const sentences: Span[] = [];
+  for (const unit of structuralUnits(text, lines)) {
+    let start = unit.start;
+    let depth = 0;
+    for (let i = unit.start; i < unit.end; i++) {
+      const ch = text[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
+        const end = sentenceEnd(text, i, unit.end, quotations);
+        if (end >= 0) {
+          sentences.push({ start, end });
+          start = end;
+          i = end - 1;
+        }
+      }
+    }
+    if (/\S/.test(text.slice(start, unit.end))) sentences.push({ start, end: unit.end });
+  }
+  return sentences;
+}
+
+/** Where the sentence ends if the terminator at `at` ends it (closing marks included), else -1. */
+function sentenceEnd(text: string, at: number, limit: number, quotations: readonly Span[]): number {
+  const next = /^([.!?"”’')\]*_]*)\s+(\S)/.exec(text.slice(at + 1, Math.min(limit, at + 16)));
+  if (!next || !/[\p{Lu}\u201C"\u2018]/u.test(next[2])) return -1;
+  const end = at + 1 + next[1].length;
+  // A full stop inside a quotation ends the quoted sentence, not the one quoting it.
+  if (quotations.some((q) => at > q.start && end < q.end)) return -1;
+  if (text[at] === '.') {
+    const word = /[^\s(\[]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
+    if (ABBREVIATIONS.has(word.toLowerCase()) || /\/.*\d/.test(word)) return -1;
+  }
+  return end;
+}
+
+/** Runs of lines between blank lines and structural lines. */
+function structuralUnits(text: string, lines: readonly Span[]): Span[] {
+  const units: Span[] = [];
+  let current: Span | undefined;
+  for (const line of lines) {
+    const content = text.slice(line.start, line.end);
+    if (!/\S/.test(content) || STRUCTURAL_LINE.test(content)) {
+      if (current) units.push(current);
+      current = /\S/.test(content) ? { ...line } : undefined;
+    } else if (current) current.end = line.end;
+    else current = { ...line };
+  }
+  if (current) units.push(current);
+  return units;
+}
+
+/** Lines without their line ends. */
+function lineSpans(text: string): Span[] {
+  const lines: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\r?\n/g)) {
+    lines.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+const ATTACHED_GAP = /^[\s,;:.()[\]\u2013\u2014-]*(?:(?:see|cf\.?|in|at|of|from|per|under)\s+)?(?:the\s+)?$/i;
+
+/**
+ * The citation a quote in a sentence belongs to: one standing right after the
+ * closing mark ("…" (para 96)), else the nearest one before the quote ("para 74
+ * encourages States to “…”"), else the nearest one after it.
+ */
+function pairInline(text: string, q: Quotation, nearby: readonly Citation[]): Omit<QuotationPairing, 'quotation'> {
+  const after = nearby.filter((c) => citationEdges(c).start >= q.span.end);
+  const before = nearby.filter((c) => citationEdges(c).end <= q.span.start);
+  const next = after[0];
+  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start))) return { citation: next, reason: 'after' };
+  if (before.length) return { citation: before[before.length - 1], reason: 'before' };
+  if (next) return { citation: next, reason: 'sentence' };
+  return {};
+}
+
+interface BlockQuote {
+  span: Span;
+  /** The block's text with the markers blanked out, aligned with `span`. */
+  masked: string;
+}
+
+const BLOCK_MARKER = /^[ \t]{0,3}(?:>[ \t]?)+/;
+
+/** Markdown block quotes: runs of lines starting with ">". */
+function blockQuotes(text: string, lines: readonly Span[]): BlockQuote[] {
+  const blocks: BlockQuote[] = [];
+  let run: Span[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const span = { start: run[0].start, end: run[run.length - 1].end };
+    const masked = text
+      .slice(span.start, span.end)
+      .split('\n')
+      .map((line) => line.replace(BLOCK_MARKER, (marker) => ' '.repeat(marker.length)))
+      .join('\n');
+    blocks.push({ span, masked });
+    run = [];
+  };
+  for (const line of lines) {
+    if (BLOCK_MARKER.test(text.slice(line.start, line.end))) run.push(line);
+    else flush();
+  }
+  flush();
+  return blocks;
+}
+
+const ATTRIBUTION_LINE = /^\s*(?:[\u2013\u2014-]|\()/;
+
+/**
+ * The citation a block quote belongs to: one closing the block itself ("> …
+ * (para 74)"), else an attribution line right after it ("— para 74"), else the
+ * line right before it ("Paragraph 74 reads:"), else any line right after it.
+ */
+function pairBlock(text: string, lines: readonly Span[], block: BlockQuote, sorted: readonly Citation[]): QuotationPairing {
+  let textSpan = trimmedSpan(block.masked, 0, block.masked.length);
+  let pairing: Omit<QuotationPairing, 'quotation'> = {};
+  const inside = startingIn(sorted, block.span);
+  const closing = inside[inside.length - 1];
+  if (closing) {
+    const edges = citationEdges(closing);
+    const rest = block.masked.slice(edges.end - block.span.start);
+    if (/^[\s)\].,;:]*$/.test(rest)) {
+      const head = block.masked.slice(0, edges.start - block.span.start).replace(/[\s([,\u2013\u2014-]*$/, '');
+      textSpan = trimmedSpan(block.masked, 0, head.length);
+      pairing = { citation: closing, reason: 'inside' };
+    }
+  }
+  textSpan = withoutWrappingMarks(block.masked, textSpan);
+  if (!pairing.citation) {
+    const lineAfter = neighbourLine(text, lines, block.span, 1);
+    const lineBefore = neighbourLine(text, lines, block.span, -1);
+    const onLine = (line: Span | undefined) => (line ? startingIn(sorted, line) : []);
+    const afterCitations = onLine(lineAfter);
+    const beforeCitations = onLine(lineBefore);
+    const attribution = lineAfter && ATTRIBUTION_LINE.test(text.slice(lineAfter.start, lineAfter.end));
+    if (afterCitations.length && attribution) pairing = { citation: afterCitations[0], reason: 'line-after' };
+    else if (beforeCitations.length) pairing = { citation: beforeCitations[beforeCitations.length - 1], reason: 'line-before' };
+    else if (afterCitations.length) pairing = { citation: afterCitations[0], reason: 'line-after' };
+  }
+  const absolute = { start: block.span.start + textSpan.start, end: block.span.start + textSpan.end };
+  const quotation = makeQuotation('block', block.span, absolute, block.masked.slice(textSpan.start, textSpan.end));
+  return { quotation, ...pairing };
+}
+
+/** A block quote that also wraps its text in quote marks: “…”. */
+function withoutWrappingMarks(masked: string, span: Span): Span {
+  const inner = masked.slice(span.start, span.end);
+  const m = /^["\u201C]([\s\S]*)["\u201D][.,;:]*$/.exec(inner);
+  return m ? trimmedSpan(masked, span.start + 1, span.start + 1 + m[1].length) : span;
+}
+
+/** The nearest non-blank line before (-1) or after (+1) a span, across at most one blank line. */
+function neighbourLine(text: string, lines: readonly Span[], span: Span, direction: 1 | -1): Span | undefined {
+  const edge = direction > 0 ? span.end : span.start;
+  let i = lines.findIndex((l) => edge >= l.start && edge <= l.end) + direction;
+  for (let blanks = 0; i >= 0 && i < lines.length && blanks <= 1; i += direction, blanks++) {
+    if (/\S/.test(text.slice(lines[i].start, lines[i].end))) return lines[i];
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Checking a quotation against a paragraph
+// ---------------------------------------------------------------------------
+
+/** One way the quote differs from the paragraph (texts as written, spans into each). */
+export type WordDifference =
+  /** The quote has other words where the paragraph has these. */
+  | { kind: 'changed'; quoted: string; source: string; quotedSpan: Span; sourceSpan: Span }
+  /** The quote has words the paragraph does not have there. */
+  | { kind: 'added'; quoted: string; quotedSpan: Span }
+  /** The quote leaves out words of the paragraph without marking the gap. */
+  | { kind: 'omitted'; source: string; sourceSpan: Span };
+
+interface QuoteCheckBase {
+  /** Aligned quote words / (quote words + paragraph words the quote leaves out); 1 for exact. */
+  similarity: number;
+  /** Words in the quote (an ellipsis is not a word; a bracketed alteration is one). */
+  quoteWords: number;
+  /** Quote words that align with a word of the paragraph. */
+  alignedWords: number;
+  short: boolean;
+}
+
+export interface ExactQuote extends QuoteCheckBase {
+  outcome: 'exact';
+  /** The matched passage in the paragraph text. */
+  span: Span;
+  passage: string;
+}
+
+export interface NearQuote extends QuoteCheckBase {
+  outcome: 'near';
+  span: Span;
+  passage: string;
+  differences: WordDifference[];
+}
+
+export interface UnmatchedQuote extends QuoteCheckBase {
+  outcome: 'none';
+  /** The passage that comes closest, when the quote shares any word with the paragraph. */
+  closest?: { span: Span; passage: string; differences: WordDifference[] };
+}
+
+export type QuoteCheck = ExactQuote | NearQuote | UnmatchedQuote;
+
+/** Check a quotation against the text of the paragraph it is attributed to. */
+export function checkQuotation(quote: string, paragraphText: string): QuoteCheck {
+  return checkParts(quote, quoteParts(quote), paragraphText, wordTokens(paragraphText));
+}
+
+/** One piece of a quote as the checker reads it. */
+type QuotePart =
+  | { kind: 'word'; word: string; span: Span }
+  /** A word with bracketed letters: "[s]tates" matches "States". */
+  | { kind: 'partial'; pattern: RegExp; span: Span }
+  /** Bracketed words standing for up to `maxWords` words of the source: "[the Group]". */
+  | { kind: 'stand-in'; maxWords: number; span: Span }
+  /** An ellipsis: any run of words, possibly none. */
+  | { kind: 'gap'; span: Span };
+
+const DOTS = '(?:\u2026|\\.(?:[ \\t]?\\.){2,})';
+const BRACKETED = '\\[[^\\[\\]\\n]*\\]';
+const QUOTE_PIECE = new RegExp(
+  [
+    `(?<gap>\\[\\s*${DOTS}\\s*\\]|\\(\\s*${DOTS}\\s*\\)|${DOTS})`,
+    // Editorial notes add nothing the source must contain.
+    '(?<note>\\[(?:sic|emphasis (?:added|mine|in original)|footnotes? omitted|citations? omitted|\\^[^\\]]*)\\])',
+    `(?<word>${wordPattern(`(?:${WORD_CHAR}|${BRACKETED})`)})`,
+  ].join('|'),
+  'giu',
+);
+
+function quoteParts(quote: string): QuotePart[] {
+  const parts: QuotePart[] = [];
+  for (const m of quote.matchAll(QUOTE_PIECE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const groups = m.groups!;
+    if (groups.gap) {
+      if (parts[parts.length - 1]?.kind !== 'gap') parts.push({ kind: 'gap', span });
+    } else if (groups.word) {
+      const part = wordPart(groups.word, span);
+      if (part) parts.push(part);
+    }
+  }
+  return parts;
+}
+
+function wordPart(written: string, span: Span): QuotePart | undefined {
+  if (!written.includes('[')) {
+    const word = normaliseWord(written);
+    return word ? { kind: 'word', word, span } : undefined;
+  }
+  const whole = /^\[([^\]]*)\]$/.exec(written);
+  if (whole) return { kind: 'stand-in', maxWords: wordTokens(whole[1]).length + 2, span };
+  const source = written
+    .split(/(\[[^\]]*\])/)
+    .map((piece) => (piece.startsWith('[') ? '\\S*' : normaliseWord(piece).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return { kind: 'partial', pattern: new RegExp(`^${source}$`, 'u'), span };
+}
+
+// Scores of the word alignment, as costs (lower is better). Each quote word
+// that finds its word earns a reward, so the alignment first finds as many of
+// the quote's words as it can: leaving out a word or two of the paragraph to
+// keep the rest of the quote aligned beats calling the quote's words changed.
+// A changed word costs less than an added or an omitted one, so "A X C"
+// against "A B C" reads as one changed word, also at the edge of a passage.
+const MATCH_REWARD = 10;
+const CHANGE_COST = 10;
+const INDEL_COST = 11;
+
+const enum Step {
+  Start,
+  Match,
+  Join2Quote, // two quote words are one source word: "cyber security" / "cybersecurity"
+  Join2Source, // one quote word is two source words
+  StandIn,
+  GapEmpty,
+  GapSkip,
+  Change,
+  Added,
+  Omitted,
+}
+
+interface AlignedStep {
+  step: Step;
+  /** Quote parts consumed: [from, to). */
+  parts: [number, number];
+  /** Source tokens consumed: [from, to). */
+  tokens: [number, number];
+}
+
+/**
+ * A fitting alignment: the whole quote against the best passage of the
+ * paragraph (passage start and end are free). O(quote parts × paragraph words).
+ */
+function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): AlignedStep[] {
+  const n = parts.length;
+  const m = tokens.length;
+  const width = m + 1;
+  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  const step = new Uint8Array((n + 1) * width);
+  const taken = new Uint16Array((n + 1) * width); // source tokens consumed by a stand-in
+  for (let j = 0; j <= m; j++) cost[j] = 0;
+  // The cheapest way into the current cell; on equal cost the first offer wins,
+  // so offers go from the most to the least faithful reading.
+  let best = Infinity;
+  let how = Step.Start;
+  let consumed = 0;
+  const offer = (c: number, s: Step, k = 0) => {
+    if (c < best) {
+      best = c;
+      how = s;
+      consumed = k;
+    }
+  };
+  // Neighbouring source words written as one, ending at each token: "cyber"+"security".
+  const joinedSource = tokens.map((t, k) => (k > 0 ? tokens[k - 1].word + t.word : ''));
+  for (let i = 1; i <= n; i++) {
+    const part = parts[i - 1];
+    const prev = parts[i - 2];
+    const joinedQuote = part.kind === 'word' && prev?.kind === 'word' ? prev.word + part.word : undefined;
+    const row = i * width;
+    const up = (i - 1) * width;
+    for (let j = 0; j <= m; j++) {
+      best = Infinity;
+      how = Step.Start;
+      consumed = 0;
+      if (part.kind === 'gap') {
+        offer(cost[up + j], Step.GapEmpty);
+        if (j > 0) offer(cost[row + j - 1], Step.GapSkip);
+      } else {
+        if (part.kind === 'stand-in') {
+          for (let k = 1; k <= part.maxWords && k <= j; k++) offer(cost[up + j - k] - MATCH_REWARD, Step.StandIn, k);
+        } else if (j > 0 && partMatches(part, tokens[j - 1].word)) offer(cost[up + j - 1] - MATCH_REWARD, Step.Match);
+        if (part.kind === 'word' && j > 0) {
+          if (joinedQuote === tokens[j - 1].word) offer(cost[(i - 2) * width + j - 1] - 2 * MATCH_REWARD, Step.Join2Quote);
+          if (j > 1 && joinedSource[j - 1] === part.word) offer(cost[up + j - 2] - MATCH_REWARD, Step.Join2Source);
+        }
+        if (j > 0) offer(cost[up + j - 1] + CHANGE_COST, Step.Change);
+        offer(cost[up + j] + INDEL_COST, Step.Added);
+        if (j > 0) offer(cost[row + j - 1] + INDEL_COST, Step.Omitted);
+      }
+      cost[row + j] = best;
+      step[row + j] = how;
+      taken[row + j] = consumed;
+    }
+  }
+  let end = 0;
+  for (let j = 1; j <= m; j++) if (cost[n * width + j] < cost[n * width + end]) end = j;
+  const path: AlignedStep[] = [];
+  for (let i = n, j = end; i > 0; ) {
+    const s = step[i * width + j] as Step;
+    const [di, dj] = stepSize(s, taken[i * width + j]);
+    path.push({ step: s, parts: [i - di, i], tokens: [j - dj, j] });
+    i -= di;
+    j -= dj;
+  }
+  return path.reverse();
+}
+
+function stepSize(s: Step, taken: number): [number, number] {
+  switch (s) {
+    case Step.Match:
+    case Step.Change:
+      return [1, 1];
+    case Step.Join2Quote:
+      return [2, 1];
+    case Step.Join2Source:
+      return [1, 2];
+    case Step.StandIn:
+      return [1, taken];
+    case Step.GapEmpty:
+    case Step.Added:
+      return [1, 0];
+    case Step.GapSkip:
+    case Step.Omitted:
+      return [0, 1];
+    case Step.Start:
+      throw new Error('alignment walked past its start');
+  }
+}
+
+function partMatches(part: QuotePart, word: string): boolean {
+  return part.kind === 'word' ? part.word === word : part.kind === 'partial' && part.pattern.test(word);
+}
+
+const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, Step.StandIn]);
+
+function checkParts(quote: string, parts: readonly QuotePart[], source: string, tokens: readonly WordToken[]): QuoteCheck {
+  const quoteWords = parts.filter((p) => p.kind !== 'gap').length;
+  const short = quoteWords <= SHORT_QUOTE_WORDS;
+  const path = align(parts, tokens);
+  let alignedWords = 0;
+  let omitted = 0;
+  let cost = 0;
+  for (const s of path) {
+    if (ALIGNED_STEPS.has(s.step)) alignedWords += s.parts[1] - s.parts[0];
+    else if (s.step === Step.Omitted) omitted++;
+    if (s.step === Step.Change || s.step === Step.Added || s.step === Step.Omitted) cost++;
+  }
+  const similarity = quoteWords === 0 ? 0 : alignedWords / (quoteWords + omitted);
+  const base = { similarity, quoteWords, alignedWords, short };
+  const span = passageSpan(path, tokens);
+  if (quoteWords > 0 && cost === 0 && span) {
+    return { outcome: 'exact', span, passage: source.slice(span.start, span.end), ...base, similarity: 1 };
+  }
+  const differences = span ? wordDifferences(path, parts, tokens, quote, source) : [];
+  if (span && !short && alignedWords / quoteWords >= NEAR_ALIGNED_RATIO && similarity >= NEAR_SIMILARITY) {
+    return { outcome: 'near', span, passage: source.slice(span.start, span.end), differences, ...base };
+  }
+  const closest = span && alignedWords > 0 ? { span, passage: source.slice(span.start, span.end), differences } : undefined;
+  return { outcome: 'none', closest, ...base };
+}
+
+/** From the first to the last paragraph word the quote's words stand against. */
+function passageSpan(path: readonly AlignedStep[], tokens: readonly WordToken[]): Span | undefined {
+  const used = path.filter((s) => s.step !== Step.GapSkip && s.tokens[1] > s.tokens[0]);
+  if (!used.length) return undefined;
+  return { start: tokens[used[0].tokens[0]].span.start, end: tokens[used[used.length - 1].tokens[1] - 1].span.end };
+}
+
+/** Runs of changed, added and omitted words, each reported as one difference. */
+function wordDifferences(
+  path: readonly AlignedStep[],
+  parts: readonly QuotePart[],
+  tokens: readonly WordToken[],
+  quote: string,
+  source: string,
+): WordDifference[] {
+  const differences: WordDifference[] = [];
+  let run: AlignedStep[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const quoted = run.flatMap((s) => parts.slice(s.parts[0], s.parts[1]).map((p) => p.span));
+    const sourced = run.flatMap((s) => tokens.slice(s.tokens[0], s.tokens[1]).map((t) => t.span));
+    const quotedSpan = quoted.length ? { start: quoted[0].start, end: quoted[quoted.length - 1].end } : undefined;
+    const sourceSpan = sourced.length ? { start: sourced[0].start, end: sourced[sourced.length - 1].end } : undefined;
+    const written = (text: string, s: Span) => text.slice(s.start, s.end).replace(/\s+/g, ' ');
+    if (quotedSpan && sourceSpan) {
+      differences.push({ kind: 'changed', quoted: written(quote, quotedSpan), source: written(source, sourceSpan), quotedSpan, sourceSpan });
+    } else if (quotedSpan) differences.push({ kind: 'added', quoted: written(quote, quotedSpan), quotedSpan });
+    else if (sourceSpan) differences.push({ kind: 'omitted', source: written(source, sourceSpan), sourceSpan });
+    run = [];
+  };
+  for (const s of path) {
+    if (s.step === Step.Change || s.step === Step.Added || s.step === Step.Omitted) run.push(s);
+    else flush();
+  }
+  flush();
+  return differences;
+}
+
+// ---------------------------------------------------------------------------
+// Locating a quotation anywhere in a draft
+// ---------------------------------------------------------------------------
+
+/** A paragraph as the index needs it. */
+export interface QuotableParagraph {
+  number: string;
+  text: string;
+}
+
+/** Where a quotation was found: exact or near, in which paragraph. */
+export interface QuoteLocation {
+  number: string;
+  check: ExactQuote | NearQuote;
+}
+
+/**
+ * Word postings of one draft, built once and reused for every quotation.
+ * Building costs one pass over the draft's words (time and memory linear in
+ * them: a word list, a word posting and a trigram posting per word). A lookup
+ * costs one posting read per quote word, then one alignment (quote words ×
+ * paragraph words) for each of at most MAX_CANDIDATES paragraphs sharing the
+ * most word trigrams with the quote; repeated quotes are answered from a cache.
+ */
+export interface QuotationIndex {
+  readonly paragraphs: readonly QuotableParagraph[];
+  readonly tokens: readonly (readonly WordToken[])[];
+  /** "w1 w2 w3" → indexes of the paragraphs containing that run of words. */
+  readonly trigrams: ReadonlyMap<string, readonly number[]>;
+  /** word → indexes of the paragraphs containing it. */
+  readonly words: ReadonlyMap<string, readonly number[]>;
+  /** Each paragraph's words, and each pair of neighbouring words written as one ("cyber"+"security"). */
+  readonly vocabularies: readonly ReadonlySet<string>[];
+  readonly cache: Map<string, QuoteLocation[]>;
+}
+
+const MAX_CANDIDATES = 12;
+const CACHE_LIMIT = 5000;
+
+export function createQuotationIndex(paragraphs: readonly QuotableParagraph[]): QuotationIndex {
+  const tokens = paragraphs.map((p) => wordTokens(p.text));
+  const trigrams = new Map<string, number[]>();
+  const words = new Map<string, number[]>();
+  const post = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
+  const vocabularies = tokens.map((list, index) => {
+    const vocabulary = new Set<string>();
+    list.forEach((t, k) => {
+      post(words, t.word, index);
+      vocabulary.add(t.word);
+      if (k >= 1) vocabulary.add(list[k - 1].word + t.word);
+      if (k >= 2) post(trigrams, `${list[k - 2].word} ${list[k - 1].word} ${t.word}`, index);
+    });
+    return vocabulary;
+  });
+  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new Map() };
+}
+
+const implicitIndexes = new WeakMap<readonly QuotableParagraph[], QuotationIndex>();
+
+/**
+ * Every paragraph where a quotation is found, exact matches first, then near
+ * ones by similarity. Pass an index (createQuotationIndex) when checking many
+ * quotes; a plain paragraph list is indexed once and remembered.
+ */
+export function locateQuotation(quote: string, draft: QuotationIndex | readonly QuotableParagraph[]): QuoteLocation[] {
+  const index = isIndex(draft) ? draft : indexFor(draft);
+  const cached = index.cache.get(quote);
+  if (cached) return cached;
+  const parts = quoteParts(quote);
+  const found: QuoteLocation[] = [];
+  for (const i of candidateParagraphs(index, parts)) {
+    const check = checkParts(quote, parts, index.paragraphs[i].text, index.tokens[i]);
+    if (check.outcome !== 'none') found.push({ number: index.paragraphs[i].number, check });
+  }
+  found.sort((a, b) => rank(a) - rank(b) || b.check.similarity - a.check.similarity);
+  if (index.cache.size >= CACHE_LIMIT) index.cache.clear();
+  index.cache.set(quote, found);
+  return found;
+}
+
+function isIndex(draft: QuotationIndex | readonly QuotableParagraph[]): draft is QuotationIndex {
+  return !Array.isArray(draft);
+}
+
+function indexFor(paragraphs: readonly QuotableParagraph[]): QuotationIndex {
+  let index = implicitIndexes.get(paragraphs);
+  if (!index) implicitIndexes.set(paragraphs, (index = createQuotationIndex(paragraphs)));
+  return index;
+}
+
+function rank(location: QuoteLocation): number {
+  return location.check.outcome === 'exact' ? 0 : 1;
+}
+
+/**
+ * Paragraphs worth aligning against: those sharing word trigrams with the
+ * quote, most shared first (a quote too short or too broken up for trigrams:
+ * those sharing any word), keeping only those holding enough of the quote's
+ * words for an exact or near match to be possible at all.
+ */
+function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[]): number[] {
+  const runs: string[][] = [[]];
+  for (const p of parts) {
+    if (p.kind === 'word') runs[runs.length - 1].push(p.word);
+    else runs.push([]);
+  }
+  const votes = new Map<number, number>();
+  const vote = (list: readonly number[] | undefined) => list?.forEach((i) => votes.set(i, (votes.get(i) ?? 0) + 1));
+  const seen = new Set<string>();
+  for (const run of runs) {
+    for (let k = 2; k < run.length; k++) {
+      const key = `${run[k - 2]} ${run[k - 1]} ${run[k]}`;
+      if (!seen.has(key)) vote(index.trigrams.get(key));
+      seen.add(key);
+    }
+  }
+  if (!votes.size) new Set(runs.flat()).forEach((w) => vote(index.words.get(w)));
+  return [...votes]
+    .filter(([i]) => mayMatch(parts, index.vocabularies[i]))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([i]) => i);
+}
+
+/**
+ * Whether enough of the quote's words occur in a paragraph for the alignment
+ * to come out exact or near: a cheap upper bound on the aligned words.
+ */
+function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>): boolean {
+  let words = 0;
+  let possible = 0;
+  parts.forEach((p, k) => {
+    if (p.kind === 'gap') return;
+    words++;
+    if (p.kind !== 'word') possible++;
+    else {
+      const before = parts[k - 1];
+      const after = parts[k + 1];
+      if (
+        vocabulary.has(p.word) ||
+        (before?.kind === 'word' && vocabulary.has(before.word + p.word)) ||
+        (after?.kind === 'word' && vocabulary.has(p.word + after.word))
+      ) possible++;
+    }
+  });
+  const needed = words <= SHORT_QUOTE_WORDS ? words : Math.ceil(words * NEAR_ALIGNED_RATIO - 1e-9);
+  return words > 0 && possible >= needed;
+}

@@ -1,0 +1,381 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { scanCitations } from '../../server/src/core/citations';
+import { parseDraft } from '../../server/src/core/draftParser';
+import { Paragraph } from '../../server/src/core/model';
+import {
+  QuoteCheck,
+  QuotationPairing,
+  checkQuotation,
+  createQuotationIndex,
+  findQuotations,
+  locateQuotation,
+} from '../../server/src/core/quotations';
+import { foldTypography, normaliseText, wordTokens } from '../../server/src/core/textNormalise';
+import { fixturesDir, readCorpus } from '../support/paths';
+
+const fixture = (name: string) => fs.readFileSync(path.join(fixturesDir, 'quotations', name), 'utf8');
+const draft = parseDraft(fixture('draft.txt'));
+const submission = fixture('submission.md');
+
+function paragraph(number: string): Paragraph {
+  const found = draft.paragraphs.find((p) => p.number === number);
+  assert.ok(found, `fixture paragraph ${number}`);
+  return found;
+}
+
+function pairingOf(pairings: QuotationPairing[], opening: string): QuotationPairing {
+  const found = pairings.filter((p) => p.quotation.text.startsWith(opening));
+  assert.equal(found.length, 1, `one quotation opening "${opening}"`);
+  return found[0];
+}
+
+/** The check against the paragraph the quotation is attributed to. */
+function checkAttributed(pairing: QuotationPairing): QuoteCheck {
+  assert.ok(pairing.citation, `"${pairing.quotation.text}" has a citation`);
+  return checkQuotation(pairing.quotation.text, paragraph(pairing.citation.numbers[0]).text);
+}
+
+function differencesOf(check: QuoteCheck): [string, string?, string?][] {
+  assert.equal(check.outcome, 'near', JSON.stringify(check));
+  if (check.outcome !== 'near') return [];
+  return check.differences.map((d) =>
+    d.kind === 'changed' ? [d.kind, d.quoted, d.source] : d.kind === 'added' ? [d.kind, d.quoted] : [d.kind, undefined, d.source],
+  );
+}
+
+describe('quotations in a submission', () => {
+  const pairings = findQuotations(submission, scanCitations(submission));
+
+  it('pairs each quotation with the citation it belongs to', () => {
+    const seen = pairings.map((p) => [p.quotation.text.split(/\s+/).slice(0, 3).join(' '), p.citation?.numbers[0], p.reason]);
+    assert.deepEqual(seen, [
+      ['publicly reaffirm their', '6', 'before'],
+      ['frequent and structured', '9', 'after'], // right after the closing mark, not "para 2" before it
+      ['recurrent and structured', '9', 'after'],
+      ['a shared register', '3', 'before'],
+      ['any future mechanism', '10', 'after'],
+      ['hospitals, water systems', '4', 'before'],
+      ['[s]tates underlined that', '5', 'after'],
+      ["the Group's attention", '4', 'after'],
+      ['cybersecurity focus on', '10', 'after'],
+      ['a peaceful and', '1', 'before'], // "e.g. para. 1" does not end the sentence
+      ['two-way street', '8', 'before'],
+      ['bridge builder', undefined, undefined],
+      ['Member States affirmed', '2', 'line-before'],
+      ['Any future mechanism', '10', 'line-after'],
+    ]);
+  });
+
+  it('marks scare quotes of up to three words as short', () => {
+    assert.deepEqual(
+      pairings.filter((p) => p.quotation.short).map((p) => p.quotation.text),
+      ['two-way street', 'bridge builder'],
+    );
+    assert.equal(pairingOf(pairings, 'a peaceful').quotation.wordCount, 6);
+  });
+
+  it('gives spans that point back into the submission, marks included', () => {
+    for (const { quotation } of pairings) {
+      const { start, end } = quotation.textSpan;
+      assert.equal(normaliseText(submission.slice(start, end)), normaliseText(quotation.text));
+      assert.ok(quotation.span.start <= start && end <= quotation.span.end);
+    }
+    const curly = pairingOf(pairings, 'publicly').quotation;
+    assert.equal(submission[curly.span.start], '\u201C');
+    assert.equal(submission[curly.span.end - 1], '\u201D');
+    const block = pairingOf(pairings, 'Member States').quotation;
+    assert.equal(block.kind, 'block');
+    assert.ok(!block.text.includes('>'), 'block-quote markers are blanked out');
+  });
+
+  it('finds an exact quotation, in curly or straight quotes, with its passage', () => {
+    for (const opening of ['publicly', 'frequent']) {
+      const check = checkAttributed(pairingOf(pairings, opening));
+      assert.equal(check.outcome, 'exact');
+    }
+    const check = checkAttributed(pairingOf(pairings, 'frequent'));
+    assert.ok(check.outcome === 'exact');
+    assert.equal(check.passage, 'frequent and structured discussions under UN auspices');
+    assert.equal(paragraph('9').text.slice(check.span.start, check.span.end), check.passage);
+  });
+
+  it('names the differing words of a near quotation', () => {
+    const check = checkAttributed(pairingOf(pairings, 'recurrent'));
+    assert.deepEqual(differencesOf(check), [
+      ['changed', 'recurrent', 'frequent'],
+      ['changed', 'on', 'under'],
+    ]);
+    const block = checkAttributed(pairingOf(pairings, 'Any future mechanism'));
+    assert.deepEqual(differencesOf(block), [
+      ['changed', 'earlier', 'previous'],
+      ['added', 'and'],
+    ]);
+  });
+
+  it('gives the spans of the differing words in the quote and in the paragraph', () => {
+    const { quotation, citation } = pairingOf(pairings, 'recurrent');
+    const check = checkQuotation(quotation.text, paragraph(citation!.numbers[0]).text);
+    assert.ok(check.outcome === 'near');
+    const first = check.differences[0];
+    assert.ok(first.kind === 'changed');
+    assert.equal(submission.slice(quotation.textSpan.start + first.quotedSpan.start, quotation.textSpan.start + first.quotedSpan.end), 'recurrent');
+    assert.equal(paragraph('9').text.slice(first.sourceSpan.start, first.sourceSpan.end), 'frequent');
+  });
+
+  it('finds a misplaced quotation in the paragraph it comes from', () => {
+    const pairing = pairingOf(pairings, 'a shared register');
+    assert.equal(checkAttributed(pairing).outcome, 'none');
+    const located = locateQuotation(pairing.quotation.text, draft.paragraphs);
+    assert.deepEqual(located.map((l) => [l.number, l.check.outcome]), [['7', 'exact']]);
+  });
+
+  it('reports an invented quotation as not found, with the closest passage', () => {
+    const pairing = pairingOf(pairings, 'any future mechanism');
+    const check = checkAttributed(pairing);
+    assert.ok(check.outcome === 'none');
+    assert.ok(check.similarity < 0.7, String(check.similarity));
+    assert.ok(check.closest?.passage.startsWith('Any future mechanism should'), check.closest?.passage);
+    assert.deepEqual(locateQuotation(pairing.quotation.text, draft.paragraphs), []);
+  });
+
+  it('lets an ellipsis stand for a gap, in order only', () => {
+    assert.equal(checkAttributed(pairingOf(pairings, 'hospitals')).outcome, 'exact');
+    const p4 = paragraph('4').text;
+    for (const gap of ['…', '...', '[…]', '[...]', '. . .']) {
+      assert.equal(checkQuotation(`hospitals ${gap} public confidence`, p4).outcome, 'exact', gap);
+    }
+    assert.notEqual(checkQuotation('public confidence … hospitals, water systems', p4).outcome, 'exact');
+  });
+
+  it('lets bracketed alterations stand for the letters or words they replace', () => {
+    assert.equal(checkAttributed(pairingOf(pairings, '[s]tates')).outcome, 'exact');
+    const p6 = paragraph('6').text;
+    assert.equal(checkQuotation('[It] encourages all States to publicly reaffirm', p6).outcome, 'exact');
+    assert.equal(checkQuotation('encourages all [S]tates to publicly reaffirm [their] commitment', p6).outcome, 'exact');
+    assert.equal(checkQuotation('encourages all States [sic] to publicly reaffirm', p6).outcome, 'exact');
+    assert.equal(checkQuotation('encourages all [countr]ies to publicly reaffirm', p6).outcome, 'near');
+  });
+
+  it('ignores hyphenation, apostrophes, footnote markers, emphasis and case', () => {
+    assert.equal(checkAttributed(pairingOf(pairings, 'cybersecurity')).outcome, 'exact');
+    assert.equal(checkAttributed(pairingOf(pairings, "the Group's")).outcome, 'exact');
+    const p10 = 'Any future mechanism should re-\naffirm a cyber¹ security focus on *practical* cooperation.';
+    assert.equal(checkQuotation('should reaffirm a CYBER-SECURITY focus on practical cooperation', p10).outcome, 'exact');
+    assert.equal(checkQuotation('should **re-affirm** a cyber security focus on _practical_ co-operation', p10).outcome, 'exact');
+    assert.equal(checkQuotation('should reaffirm a cyber\u2011security focus', p10).outcome, 'exact');
+  });
+
+  it('treats a short quotation as exact or not found, never near', () => {
+    const p8 = paragraph('8').text;
+    assert.equal(checkQuotation('two-way street', p8).outcome, 'exact');
+    assert.equal(checkQuotation('two-way road', p8).outcome, 'none');
+    assert.equal(checkQuotation('one-way street', p8).outcome, 'none');
+    assert.equal(checkQuotation('bridge builder', p8).outcome, 'none');
+  });
+
+  it('reports words a quotation leaves out without an ellipsis', () => {
+    const check = checkQuotation('hold frequent discussions under UN auspices on the implementation', paragraph('9').text);
+    assert.deepEqual(differencesOf(check), [['omitted', undefined, 'and structured']]);
+  });
+});
+
+describe('finding quotations around citations', () => {
+  const pair = (text: string) =>
+    findQuotations(text, scanCitations(text)).map((p) => [p.quotation.text, p.citation?.numbers[0] ?? null, p.reason ?? null]);
+
+  it('does not pair a quotation with a citation in another sentence', () => {
+    assert.deepEqual(pair('Para 7 is clear. The “regular exchanges of good practice” are welcome.'), [
+      ['regular exchanges of good practice', null, null],
+    ]);
+  });
+
+  it('does not end a sentence at an abbreviation or a document symbol', () => {
+    assert.deepEqual(pair('Para. 7 proposes, as A/70/174. Did before it, “regular exchanges of good practice”.'), [
+      ['regular exchanges of good practice', '7', 'before'],
+    ]);
+    assert.deepEqual(pair('Paras. 6 and 7, i.e. the norms, call for “regular exchanges”.'), [['regular exchanges', '6', 'before']]);
+  });
+
+  it('pairs each quotation of a sentence with its own citation', () => {
+    assert.deepEqual(pair('Paragraph 5 speaks of “the misuse of a technology” while paragraph 8 speaks of “a two-way street”.'), [
+      ['the misuse of a technology', '5', 'before'],
+      ['a two-way street', '8', 'before'],
+    ]);
+    assert.deepEqual(pair('We note “the misuse of a technology” and “gives rise to concern” (para 5).'), [
+      ['the misuse of a technology', '5', 'sentence'],
+      ['gives rise to concern', '5', 'after'],
+    ]);
+  });
+
+  it('keeps a quotation whole when it holds sentences of its own', () => {
+    assert.deepEqual(pair('It says “Trust matters. Capacity matters too.” (para 2)'), [['Trust matters. Capacity matters too.', '2', 'after']]);
+  });
+
+  it('pairs a block quote with the citation that closes it', () => {
+    assert.deepEqual(pair('Our view:\n\n> “States proposed that the norms be operationalized” (para 7)\n'), [
+      ['States proposed that the norms be operationalized', '7', 'inside'],
+    ]);
+  });
+
+  it('drops an opening mark that is never closed before a blank line', () => {
+    assert.deepEqual(pair('The “first part (para 3)\n\nand then “a closed one” (para 4).'), [['a closed one', '4', 'after']]);
+  });
+});
+
+describe('locating a quotation in a draft', () => {
+  it('returns exact matches before near ones', () => {
+    const paragraphs = [
+      { number: '1', text: 'States should hold regular consultations on the matter at hand.' },
+      { number: '2', text: 'States should hold regular and structured consultations on the matter.' },
+      { number: '3', text: 'Nothing here is related to the quotation at all.' },
+    ];
+    const located = locateQuotation('States should hold regular consultations on the matter', createQuotationIndex(paragraphs));
+    assert.deepEqual(located.map((l) => [l.number, l.check.outcome]), [
+      ['1', 'exact'],
+      ['2', 'near'],
+    ]);
+  });
+
+  it('finds short quotations wherever they stand exactly', () => {
+    const located = locateQuotation('two-way street', draft.paragraphs);
+    assert.deepEqual(located.map((l) => l.number), ['8']);
+  });
+
+  it('answers a repeated quotation from the index cache', () => {
+    const index = createQuotationIndex(draft.paragraphs);
+    const first = locateQuotation('a shared register of implementation measures', index);
+    assert.equal(locateQuotation('a shared register of implementation measures', index), first);
+  });
+});
+
+describe('normalisation', () => {
+  it('folds typography without dropping punctuation', () => {
+    assert.equal(foldTypography('the Group\u2019s \u201Cnorms\u201D \u2014 all\u00B9 of them\u2026'), 'the Group\'s "norms" - all of them...');
+  });
+
+  it('gives words with their spans in the original text', () => {
+    const text = 'Re-\naffirm the State\u2019s commitment\u00B9.';
+    assert.deepEqual(
+      wordTokens(text).map((t) => [t.word, text.slice(t.span.start, t.span.end)]),
+      [
+        ['reaffirm', 'Re-\naffirm'],
+        ['the', 'the'],
+        ["state's", 'State\u2019s'],
+        ['commitment', 'commitment'],
+      ],
+    );
+  });
+});
+
+describe('quotation properties', () => {
+  const paragraphs = draft.paragraphs.map((p) => p.text);
+  const vocabulary = new Set(draft.paragraphs.flatMap((p) => wordTokens(p.text).map((t) => t.word)));
+  /** A paragraph and a window of its words: [paragraph text, first word, word count]. */
+  const windowOf = (minWords: number) =>
+    fc
+      .constantFrom(...paragraphs)
+      .chain((text) => {
+        const count = wordTokens(text).length;
+        return fc.tuple(fc.constant(text), fc.integer({ min: 0, max: count - minWords }), fc.integer({ min: minWords, max: count }));
+      })
+      .map(([text, first, size]) => {
+        const tokens = wordTokens(text).slice(first, first + size);
+        return { text, tokens, quote: text.slice(tokens[0].span.start, tokens[tokens.length - 1].span.end) };
+      });
+
+  it('normalisation is idempotent', () => {
+    const typographic = fc.string({
+      unit: fc.constantFrom('a', 'B', 'é', ' ', '\n', '-', '\u2010', '\u2013', '\u2019', "'", '\u201C', '"', '*', '_', '\u00B9', '1', '\uFB01', '\u0130'),
+    });
+    for (const text of [fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), typographic]) {
+      fc.assert(
+        fc.property(text, (s) => {
+          const once = normaliseText(s);
+          assert.equal(normaliseText(once), once);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('a window of a paragraph is an exact quotation of it', () => {
+    fc.assert(
+      fc.property(windowOf(1), ({ text, quote }) => {
+        const check = checkQuotation(quote, text);
+        assert.equal(check.outcome, 'exact');
+        assert.ok(check.outcome === 'exact');
+        assert.equal(normaliseText(check.passage), normaliseText(quote));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('one changed word in a window of eight or more words is a near quotation naming it', () => {
+    const freshWord = fc.stringMatching(/^[a-z]{3,9}$/).filter((w) => !vocabulary.has(w));
+    fc.assert(
+      fc.property(windowOf(8), fc.nat(), freshWord, ({ text, tokens, quote }, at, fresh) => {
+        const target = tokens[at % tokens.length];
+        const offset = tokens[0].span.start;
+        const changed = quote.slice(0, target.span.start - offset) + fresh + quote.slice(target.span.end - offset);
+        const check = checkQuotation(changed, text);
+        assert.deepEqual(differencesOf(check), [['changed', fresh, text.slice(target.span.start, target.span.end)]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('quotations of the real GPD response located in the real Zero Draft', () => {
+  const gpd = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  const index = createQuotationIndex(zeroDraft.paragraphs);
+  const pairings = findQuotations(gpd, scanCitations(gpd));
+  const long = pairings.filter((p) => p.quotation.wordCount >= 5);
+  const quoted = (opening: string) => pairingOf(pairings, opening).quotation.text;
+
+  it('finds the quotations and pairs those next to a paragraph citation', () => {
+    assert.ok(long.length >= 12, `${long.length} quotations of five words or more`);
+    assert.deepEqual(
+      pairings.filter((p) => p.citation).map((p) => [p.citation!.numbers[0], p.reason, p.quotation.wordCount]),
+      [
+        ['34', 'after', 35],
+        ['56', 'after', 3],
+        ['52', 'sentence', 13],
+        ['52', 'after', 8],
+      ],
+    );
+  });
+
+  it('locates the few Pre-draft quotations the Zero Draft kept, as near matches', () => {
+    const located = long
+      .map((p) => [p.quotation.text.split(/\s+/).slice(0, 3).join(' '), locateQuotation(p.quotation.text, index)] as const)
+      .filter(([, found]) => found.length > 0)
+      .map(([opening, found]) => [opening, found.map((l) => `${l.number} ${l.check.outcome}`)]);
+    assert.deepEqual(located, [
+      ['the exploitation of', ['16 near']],
+      ['voluntary, non-binding norms', ['46 near']],
+    ]);
+  });
+
+  it('names what the Zero Draft changed in a quoted phrase', () => {
+    const [norms] = locateQuotation(quoted('voluntary, non-binding norms of responsible State behaviour'), index);
+    assert.deepEqual(differencesOf(norms.check), [['changed', 'are', 'should be viewed as']]);
+    const [threats] = locateQuotation(quoted('the exploitation of harmful hidden functions'), index);
+    assert.deepEqual(differencesOf(threats.check), [['added', 'and']]);
+  });
+
+  it('finds a scare-quoted term exactly where the Zero Draft uses it', () => {
+    const term = pairingOf(pairings, 'gender digital').quotation;
+    assert.ok(term.short);
+    assert.deepEqual(locateQuotation(term.text, index).map((l) => `${l.number} ${l.check.outcome}`), ['11 exact', '84 exact']);
+  });
+
+  it('finds nothing for quotations of other documents', () => {
+    for (const opening of ['State and non-state actors must not', 'States take measures to prevent non-State actors']) {
+      assert.deepEqual(locateQuotation(quoted(opening), index), [], opening);
+    }
+  });
+});
