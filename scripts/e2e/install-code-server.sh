@@ -56,5 +56,5 @@ npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr \
 test -x node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg
 # code-server writes a config file into the user's config folder on every start: keep it in ours
 XDG_CONFIG_HOME="$TMPDIR/config" "$BIN" --version
-rm -rf "$RG_CACHE"
+rm -rf "$TMPDIR"
 touch "$DEST/.installed-$CODE_SERVER_VERSION"
