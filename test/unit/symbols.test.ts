@@ -42,6 +42,8 @@ describe('scanSymbols', () => {
     ]],
     ['escaped in Markdown: A/68/98\\* stays a reissue', [['A/68/98\\*', 'A/68/98', 'document']]],
     ['*the report A/70/174* is italic', [['A/70/174', 'A/70/174', 'document']]],
+    ['two reissues: A/68/98* and A/76/136*.', [['A/68/98*', 'A/68/98', 'document'], ['A/76/136*', 'A/76/136', 'document']]],
+    ['footnote markers: A/70/174¹ and resolution 70/237²', [['A/70/174', 'A/70/174', 'document'], ['resolution 70/237', 'A/RES/70/237', 'resolution']]],
     ['the final report (A/AC.290/2021/CRP.2) was', [['A/AC.290/2021/CRP.2', 'A/AC.290/2021/CRP.2', 'document']]],
     ['draft A/C.1/73/L.27/Rev.1 was adopted', [['A/C.1/73/L.27/Rev.1', 'A/C.1/73/L.27/Rev.1', 'document']]],
     ['It was issued as A/C.1/73/L.27/Rev.1.', [['A/C.1/73/L.27/Rev.1', 'A/C.1/73/L.27/Rev.1', 'document']]],

@@ -11,7 +11,7 @@ import { SymbolMention, Span } from './model';
 type SymbolKind = SymbolMention['kind'];
 
 // Letters and digits of any script: a symbol never starts or ends glued to a word.
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const WORD_CHAR = /[\p{L}\p{Nd}_]/u;
 
 /**
  * Spans of URLs: "<https://…>", bare "https://…", "www.…" and scheme-less
@@ -20,7 +20,7 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 export function findUrls(text: string): Span[] {
   const urls: Span[] = [];
   const pattern =
-    /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{N}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
+    /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     urls.push({ start: match.index, end: match.index + match[0].length });
   }
@@ -50,14 +50,14 @@ const COMPONENT = '(?:(?:ES-|S-)?\\d+(?:\\.\\d+)*[A-Z]?|[A-Z][A-Za-z]*(?:\\.\\d+
 // "L.27.Rev.1" (a frequent misprint of "L.27/Rev.1") still reads as one symbol.
 const SEPARATOR = '(?:\\/|\\.(?=(?:Rev|Add|Corr|Amend)\\.\\d))';
 const FULL_SYMBOL = new RegExp(
-  `(?<![\\p{L}\\p{N}_/.\\-@])${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{N}_]|/[\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{Nd}_/.\\-@])${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{Nd}_]|/[\\p{L}\\p{Nd}])`,
   'gu',
 );
 
 // After a resolution symbol: "(2017)" (Security Council year), "(XX)" (old GA
 // session), "(H)" or " H" (part letter). Which one applies depends on the number's shape.
 const AFTER_OLD_RESOLUTION = /[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
-const PART_LETTER = /(?:[ \u00a0]?([A-Z])(?![\p{L}\p{N}/])|\(([A-Z])\))/uy;
+const PART_LETTER = /(?:[ \u00a0]?([A-Z])(?![\p{L}\p{Nd}/])|\(([A-Z])\))/uy;
 // A reissue is marked by an asterisk; Markdown writers escape it ("A/68/98\*").
 const REISSUE = /\\?\*(?!\*)/y;
 
@@ -72,13 +72,29 @@ function canonical(symbol: string): string {
 }
 
 /**
- * An asterisk right after a symbol is a reissue mark, unless it closes a
- * Markdown emphasis opened earlier on the same line ("*see A/70/174*").
+ * Tells, for offsets visited in increasing order, whether an odd number of
+ * Markdown emphasis asterisks stands before them on their line: then an
+ * asterisk right after a symbol closes the emphasis ("*see A/70/174*")
+ * rather than marking a reissue. Counting as it goes keeps long lines linear;
+ * `pass` steps over a reissue asterisk without counting it.
  */
-function closesEmphasis(text: string, symbolStart: number): boolean {
-  const lineStart = text.lastIndexOf('\n', symbolStart - 1) + 1;
-  const before = text.slice(lineStart, symbolStart).replace(/\\\*/g, '');
-  return ((before.match(/\*/g) ?? []).length) % 2 === 1;
+function emphasisTracker(text: string): { openAt(offset: number): boolean; pass(offset: number): void } {
+  let position = 0;
+  let open = false;
+  return {
+    openAt(offset) {
+      for (; position < offset; position++) {
+        const char = text.charCodeAt(position);
+        if (char === 10) open = false;
+        else if (char === 92) position++; // a backslash escapes the next character
+        else if (char === 42) open = !open;
+      }
+      return open;
+    },
+    pass(offset) {
+      position = Math.max(position, offset);
+    },
+  };
 }
 
 function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -87,6 +103,7 @@ function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | 
 }
 
 function scanFullSymbols(text: string, found: SymbolMention[]): void {
+  const emphasis = emphasisTracker(text);
   FULL_SYMBOL.lastIndex = 0;
   for (let match = FULL_SYMBOL.exec(text); match; match = FULL_SYMBOL.exec(text)) {
     if (!/\d/.test(match[0])) continue;
@@ -105,7 +122,10 @@ function scanFullSymbols(text: string, found: SymbolMention[]): void {
       }
     }
     const reissue = stickyAt(REISSUE, text, end);
-    if (reissue && !closesEmphasis(text, start)) end += reissue[0].length;
+    if (reissue && !emphasis.openAt(start)) {
+      end += reissue[0].length;
+      emphasis.pass(end);
+    }
     found.push({ span: { start, end }, raw: text.slice(start, end), symbol: canonical(symbol), kind: kindOf(symbol) });
     FULL_SYMBOL.lastIndex = end;
   }
@@ -119,7 +139,7 @@ const KEYWORD = '([Rr]esolutions?|RESOLUTIONS?|[Dd]ecisions?|DECISIONS?|(?:[Rr]e
 // connector before its first number.
 const CONNECTOR = '(?:,?[ \\t\\u00a0]+(?:in particular|including|notably|especially|such as),?)?';
 const INTRODUCED = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
+  `(?<![\\p{L}\\p{Nd}_])(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
   'gu',
 );
 
@@ -133,10 +153,10 @@ interface Numbering {
 }
 
 // Since the 31st session: session/number, optional part letter ("43/78 H", "43/78(H)").
-const NEW_STYLE = /((?:ES-|S-)?\d{1,3})\/(\d{1,4})(?![\p{N}/]|\.\p{N})/uy;
+const NEW_STYLE = /((?:ES-|S-)?\d{1,3})\/(\d{1,4})(?![\p{Nd}/]|\.\p{Nd})/uy;
 // Until the 30th session: number and session in roman numerals; Security Council: number (year).
 const OLD_STYLE = /(\d{1,4})[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
-const BARE_NUMBER = /(\d{1,4})(?![\p{N}/]|\.\p{N}|[ \u00a0]?\()/uy;
+const BARE_NUMBER = /(\d{1,4})(?![\p{Nd}/]|\.\p{Nd}|[ \u00a0]?\()/uy;
 const CONTINUATION = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)/uy;
 
 function readNumbering(text: string, at: number, bareAllowed: boolean): Numbering | undefined {
@@ -163,7 +183,7 @@ function readNumbering(text: string, at: number, bareAllowed: boolean): Numberin
 }
 
 // "resolutions 31/6 A and B": a lone letter continues the previous number with another part.
-const LONE_PART = /([A-Z])(?![\p{L}\p{N}/])/uy;
+const LONE_PART = /([A-Z])(?![\p{L}\p{Nd}/])/uy;
 
 function nextPart(text: string, at: number, previous: Numbering): Numbering | undefined {
   const base = /^(.*\/\d+)[A-Z]$/.exec(previous.number);
