@@ -30,7 +30,8 @@ export function wordPattern(wordChar = WORD_CHAR): string {
   return `${wordChar}+(?:(?:[${APOSTROPHES}]|[${HYPHENS}](?:[ \\t]*\\r?\\n[ \\t]*)?)${wordChar}+)*`;
 }
 
-const WORD = wordPattern();
+const WORD = new RegExp(wordPattern(), 'gu');
+const JOINERS = new RegExp(`[${HYPHENS}]|\\s`, 'g');
 
 /** The comparable form of one word as written. */
 export function normaliseWord(written: string): string {
@@ -38,14 +39,14 @@ export function normaliseWord(written: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2019\u02BC]/g, "'")
-    .replace(new RegExp(`[${HYPHENS}]|\\s`, 'g'), '')
+    .replace(JOINERS, '')
     .normalize('NFKC');
 }
 
 /** The words of a text with their spans, in order. */
 export function wordTokens(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const m of text.matchAll(new RegExp(WORD, 'gu'))) {
+  for (const m of text.matchAll(WORD)) {
     const word = normaliseWord(m[0]);
     if (word) tokens.push({ word, span: { start: m.index, end: m.index + m[0].length } });
   }
