@@ -138,7 +138,7 @@ describe('scanCitations', () => {
       ['para 10 of the Final Report.', ['10'], ['draft', 'Final Report', 'of the Final Report']],
       ['para 10 of the final report.', ['10'], ['draft', 'final report', 'of the final report']],
       ['para 10 of the Final Substantive Report.', ['10'], ['draft', 'Final Substantive Report', 'of the Final Substantive Report']],
-      ['the principles in paragraph 85 of this report, in the areas', ['85'], ['self', '', 'of this report']],
+      ['as agreed in paragraph 85 of this report, States', ['85'], ['self', '', 'of this report']],
       ['paragraph 2 of the present report', ['2'], ['self', '', 'of the present report']],
       ['paragraph 2 of this document', ['2'], ['self', '', 'of this document']],
       ['as set out in para 3 above.', ['3'], ['self', '', 'above']],
@@ -152,7 +152,7 @@ describe('scanCitations', () => {
       ['the Pre-draft’s paragraph 17 adds', ['17'], ['draft', 'Pre-draft', 'Pre-draft’s']],
       ['the “Revised Pre-draft”, para 9', ['9'], ['draft', 'Revised Pre-draft', '“Revised Pre-draft”']],
       ['the norms (see A/70/174, para 12) apply', ['12'], ['document', 'A/70/174', 'A/70/174']],
-      ['[on the report of a committee (A/77/440, para. 12)]', ['12'], ['document', 'A/77/440', 'A/77/440']],
+      ['as the committee found (A/77/440, para. 12).', ['12'], ['document', 'A/77/440', 'A/77/440']],
       ['resolution 73/27, paragraph 5, asks', ['5'], ['document', 'A/RES/73/27', 'resolution 73/27']],
       ['paragraph 3 of the Tunis Commitment says', ['3'], ['other', 'Tunis Commitment', 'of the Tunis Commitment']],
       ['paragraph 73 of the Group’s report notes', ['73'], ['other', 'Group’s report', 'of the Group’s report']],
@@ -169,8 +169,8 @@ describe('scanCitations', () => {
     }
 
     const unqualified = [
-      'paragraph 12 of the narrative introduction should',
-      'the principles contained in paragraph 86 in their capacity-building efforts',
+      'paragraph 9 of the opening section should',
+      'as paragraph 86 in their view suggests',
       'the draft para 5 and a draft, para 6',
       'para 5 includes this',
       'paragraph 5 of Geneva',
@@ -229,8 +229,8 @@ describe('scanCitations', () => {
         [210, '52'],
       ],
     );
-    // It cites its draft only by context ("the pre-draft's acknowledgment … (in paragraph 17)"),
-    // and "paragraph 12 of the narrative introduction" names no document.
+    // It names its draft only in the surrounding prose, never next to a number, and its one
+    // "paragraph … of the …" names a lower-case part of the draft, not a document.
     assert.ok(citations.every((citation) => citation.qualifier === undefined));
     assert.ok(citations.every((citation) => /^(?:paragraph|Paragraph)$/.test(citation.keyword)));
   });
