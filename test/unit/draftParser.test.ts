@@ -412,6 +412,16 @@ describe('parseDraft', () => {
       assert.equal(draft.paragraphs[0].text, 'Delegations recalled the report adopted in 2015. They agreed to build on it.');
     });
 
+    it('reads a plain title wrapped over two lines, without bold', () => {
+      const draft = parseDraft('Working group on responsible behaviour\nin digital spaces\n\nA. Introduction\n\n1. Text.\n');
+      assert.equal(draft.title, 'Working group on responsible behaviour in digital spaces');
+      assert.equal(draft.paragraphs.length, 1);
+    });
+
+    it('does not open a paragraph on a year at the start of prose', () => {
+      assert.deepEqual(parseDraft('Notes on the session\n\n2021. A year of hybrid meetings.\n').paragraphs, []);
+    });
+
     it('keeps a numbered list inside a paragraph that introduces it', () => {
       const draft = parseDraft('5. Delegations proposed two steps:\n\n1. a survey of practice;\n\n2. a shared glossary.\n\n6. Next paragraph.\n');
       assert.deepEqual(

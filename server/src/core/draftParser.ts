@@ -231,6 +231,11 @@ function letteredHeading(clean: string): { letter: string; title: string } | und
 
 const MAX_BOLD_BLOCK_LINES = 5;
 
+/** A line that is a paragraph, heading, footnote or bullet of its own, never the inside of a bold block. */
+function startsSomethingElse(line: string): boolean {
+  return [MARKDOWN_HEADING, NUMBERED, SUPERSCRIPT_FOOTNOTE, MARKDOWN_FOOTNOTE, SUP_FOOTNOTE, BULLET].some((pattern) => pattern.test(line));
+}
+
 /**
  * Index of the last line of a bold block starting at line `first` (a title
  * like "**Open-ended working group …**" over several lines), if there is one.
@@ -243,7 +248,7 @@ function endOfBoldBlock(lines: SourceLine[], first: number): number | undefined 
   if (close >= 0) return close === inner.length - 2 ? first : undefined;
   for (let j = first + 1; j < lines.length && j < first + MAX_BOLD_BLOCK_LINES; j++) {
     const body = lines[j].text.trim();
-    if (body === '') return undefined;
+    if (body === '' || startsSomethingElse(lines[j].text)) return undefined;
     const at = body.indexOf('**');
     if (at >= 0) return at === body.length - 2 && at > 0 ? j : undefined;
   }
@@ -423,10 +428,15 @@ interface OpenParagraph {
 
 interface FrontMatterBlock {
   text: string;
+  /** A bold block or a Markdown heading. */
   strong: boolean;
   titleLike: boolean;
+  lineCount: number;
+  /** Index of its last source line. */
   last: number;
 }
+
+const MAX_TITLE_LINES = 3;
 
 const MAX_OUT_OF_SEQUENCE_ORDINAL = 999;
 
@@ -493,7 +503,7 @@ class DraftReader {
   private readHeading(k: number, entry: Extract<Entry, { kind: 'heading' }>): void {
     if (entry.letter !== undefined) return this.openSection(entry, entry.letter, entry.title, entry.level);
     if (this.inFrontMatter && this.isTitleHeading(k, entry)) {
-      this.frontMatter.push({ text: entry.title, strong: true, titleLike: true, last: entry.last });
+      this.frontMatter.push({ text: entry.title, strong: true, titleLike: true, lineCount: 1, last: entry.last });
       return;
     }
     if (this.startsListHeading(k, entry.title) && entry.level > this.sectionLevel) return this.appendListHeading(entry, entry.title);
@@ -514,7 +524,7 @@ class DraftReader {
       return this.readText(k, { ...entry, kind: 'text', raw: this.source.slice(entry.span.start, entry.span.end), clean: entry.title });
     }
     if (this.inFrontMatter && !isUsualSubheading(entry.title)) {
-      this.frontMatter.push({ text: entry.title, strong: true, titleLike: true, last: entry.last });
+      this.frontMatter.push({ text: entry.title, strong: true, titleLike: true, lineCount: entry.last - entry.first + 1, last: entry.last });
       return;
     }
     if (this.startsListHeading(k, entry.title)) return this.appendListHeading(entry, entry.title);
@@ -547,7 +557,7 @@ class DraftReader {
     // A wrapped line can start with a year ("2015. States …"): large numbers
     // only open a paragraph when they follow the previous one.
     const prev = this.highestOrdinal;
-    if (entry.ordinal > MAX_OUT_OF_SEQUENCE_ORDINAL && prev !== undefined && entry.ordinal !== prev && entry.ordinal !== prev + 1) {
+    if (entry.ordinal > MAX_OUT_OF_SEQUENCE_ORDINAL && (prev === undefined || (entry.ordinal !== prev && entry.ordinal !== prev + 1))) {
       return this.readText(k, { ...entry, kind: 'text', raw, clean: cleanInline(raw) });
     }
     this.startParagraph(entry);
@@ -594,12 +604,14 @@ class DraftReader {
   private addFrontMatterText(entry: Extract<Entry, { kind: 'text' }>): void {
     const block = this.frontMatter[this.frontMatter.length - 1];
     if (block && !block.strong && block.last === entry.first - 1) {
+      // A title wrapped over a few lines: its later lines may start in lower case.
       block.text += ` ${entry.clean}`;
-      block.titleLike = false;
+      block.lineCount++;
+      block.titleLike &&= block.lineCount <= MAX_TITLE_LINES && entry.clean !== '' && !/[.,;:!?…]$/.test(entry.clean);
       block.last = entry.last;
       return;
     }
-    this.frontMatter.push({ text: entry.clean, strong: false, titleLike: isTitleLike(entry.clean), last: entry.last });
+    this.frontMatter.push({ text: entry.clean, strong: false, titleLike: isTitleLike(entry.clean), lineCount: 1, last: entry.last });
   }
 
   /**
