@@ -63,7 +63,7 @@ const POSSESSIVE = /['’]s$/;
 // Words that end a name rather than belong to it.
 const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'or', 'for', 'with', 'by', 'from', 'this', 'that', 'these', 'its', 'their', 'our', 'see', 'as', 'at']);
 // Lower-case words that may stand in a draft's name before "draft".
-const DRAFT_MODIFIERS = new Set(['revised', 'first', 'second', 'third', 'zero', 'final', 'initial', 'updated', 'new', 'latest', 'current', 'pre', 'advance', 'chair’s', "chair's"]);
+const DRAFT_MODIFIERS = new Set(['revised', 'first', 'second', 'third', 'zero', 'final', 'initial', 'updated', 'new', 'latest', 'current', 'pre', 'advance']);
 // Joining words inside a capitalised name: "Charter of the United Nations".
 const NAME_JOINERS = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to']);
 // A capitalised name may end on one of these: "the Group's report", "the OEWG report".
