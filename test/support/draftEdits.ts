@@ -28,8 +28,6 @@ export interface OutlineSection {
 export interface DraftOutline {
   title?: string;
   sections: OutlineSection[];
-  /** Pairs of section letters that changed places. */
-  swaps: Array<[string, string]>;
 }
 
 /** What the alignment should say about one older paragraph. */
@@ -64,7 +62,7 @@ export function outlineOf(draft: ParsedDraft): DraftOutline {
     }
     block.paragraphs.push({ text: p.text, from: [p.number], reworded: false });
   }
-  return { title: draft.title, sections, swaps: [] };
+  return { title: draft.title, sections };
 }
 
 function mapParagraphs(
@@ -98,14 +96,14 @@ export function dropSubsections(outline: DraftOutline, subheading: string): Draf
   };
 }
 
-/** Two sections change places (they keep their letters' order: the titles and contents swap). */
+/** Two sections change places, letters and all (the newer draft then reads "D." before "C."). */
 export function swapSections(outline: DraftOutline, first: string, second: string): DraftOutline {
   const a = outline.sections.findIndex((s) => s.letter === first);
   const b = outline.sections.findIndex((s) => s.letter === second);
   if (a < 0 || b < 0) throw new Error(`no sections ${first} and ${second} to swap`);
   const sections = [...outline.sections];
   [sections[a], sections[b]] = [sections[b], sections[a]];
-  return { ...outline, sections, swaps: [...outline.swaps, [first, second]] };
+  return { ...outline, sections };
 }
 
 /** `second` is appended to `first`, where `first` stands. */
@@ -224,9 +222,10 @@ export function renderOutline(outline: DraftOutline): { text: string; draft: Par
 
 /**
  * The alignment every older paragraph should get, by the definitions in
- * alignment.ts. Of two swapped sections, the one with fewer paragraphs that
- * survive one-to-one is the one that "moved" (the other stays on the longest
- * order-preserving chain); a tie would make the answer arbitrary, so it throws.
+ * alignment.ts. A section "moved" when it is off the heaviest chain of
+ * sections that keep their older order, each weighed by its paragraphs in the
+ * older draft; the chain is found here by trying every subset, and an answer
+ * with two equally heavy chains is arbitrary, so it throws.
  */
 export function knownAnswer(older: ParsedDraft, outline: DraftOutline): KnownAnswer {
   const numbered = numberedParagraphs(outline);
@@ -238,14 +237,7 @@ export function knownAnswer(older: ParsedDraft, outline: DraftOutline): KnownAns
       carriers.set(source, list);
     }
   const isOneToOne = (p: EditedParagraph) => p.from.length === 1 && carriers.get(p.from[0])!.length === 1;
-
-  const movedSections = new Set<OutlineSection>();
-  for (const [first, second] of outline.swaps) {
-    const [a, b] = [first, second].map((letter) => outline.sections.find((s) => s.letter === letter)!);
-    const count = (s: OutlineSection) => s.blocks.flatMap((bl) => bl.paragraphs).filter(isOneToOne).length;
-    if (count(a) === count(b)) throw new Error(`sections ${first} and ${second} keep as many paragraphs: which moved is arbitrary`);
-    movedSections.add(count(a) < count(b) ? a : b);
-  }
+  const movedSections = sectionsOffTheChain(older, outline, isOneToOne);
   const sectionOf = new Map(numbered.map((e) => [e.paragraph, e.section]));
 
   const fates = new Map<string, ExpectedFate>();
@@ -256,13 +248,39 @@ export function knownAnswer(older: ParsedDraft, outline: DraftOutline): KnownAns
     if (went.length === 0) kind = 'deleted';
     else if (went.length > 1) kind = 'split';
     else if (went[0].paragraph.from.length > 1) kind = 'merged';
-    else if (movedSections.has(sectionOf.get(went[0].paragraph)!)) kind = 'moved';
+    else if (movedSections.has(sectionOf.get(went[0].paragraph)!.letter!)) kind = 'moved';
     else if (went[0].paragraph.reworded) kind = 'edited';
     else kind = newer[0] === p.number ? 'unchanged' : 'renumbered';
     fates.set(p.number, { kind, newer });
   }
   const added = numbered.filter((e) => e.paragraph.from.length === 0).map((e) => e.number);
   return { fates, added };
+}
+
+function sectionsOffTheChain(
+  older: ParsedDraft,
+  outline: DraftOutline,
+  isOneToOne: (p: EditedParagraph) => boolean,
+): Set<string> {
+  const olderLetters = [...new Set(older.paragraphs.map((p) => p.section?.letter))];
+  const placed = outline.sections
+    .filter((s) => s.blocks.some((b) => b.paragraphs.some(isOneToOne)))
+    .map((s) => ({
+      letter: s.letter!,
+      rank: olderLetters.indexOf(s.letter),
+      weight: older.paragraphs.filter((p) => p.section?.letter === s.letter).length,
+    }));
+  let heaviest = -1;
+  let chains: number[] = [];
+  for (let subset = 0; subset < 1 << placed.length; subset++) {
+    const members = placed.filter((_, k) => subset & (1 << k));
+    if (!members.every((m, k) => k === 0 || members[k - 1].rank < m.rank)) continue;
+    const weight = members.reduce((sum, m) => sum + m.weight, 0);
+    if (weight > heaviest) [heaviest, chains] = [weight, [subset]];
+    else if (weight === heaviest) chains.push(subset);
+  }
+  if (chains.length > 1) throw new Error('two section orders are equally heavy: which sections moved is arbitrary');
+  return new Set(placed.filter((_, k) => !(chains[0] & (1 << k))).map((m) => m.letter));
 }
 
 // A small word stock for synthetic drafts: plain drafting vocabulary, so the
@@ -326,5 +344,5 @@ export function syntheticOutline(seed: number, sectionSizes: number[]): DraftOut
     if (conclusions > 0) blocks.push({ subheading: 'Conclusions', paragraphs: Array.from({ length: conclusions }, paragraph) });
     return { letter: String.fromCharCode(65 + (s % 26)), title: `Section ${s + 1}`, blocks };
   });
-  return { title: 'Synthetic Draft Report', sections, swaps: [] };
+  return { title: 'Synthetic Draft Report', sections };
 }

@@ -103,7 +103,6 @@ function smallOutline(): DraftOutline {
   const paragraph = (i: number) => ({ text: TEXTS[i], from: [String(i + 1)], reworded: false });
   return {
     title: 'Test Draft',
-    swaps: [],
     sections: [
       { letter: 'A', title: 'Opening', blocks: [{ paragraphs: [paragraph(0), paragraph(1)] }] },
       { letter: 'B', title: 'Middle', blocks: [{ subheading: 'Discussions', paragraphs: [paragraph(2), paragraph(3), paragraph(4)] }] },

@@ -16,8 +16,9 @@
 //      one older paragraph is a piece of its split;
 //   4. what is still unpaired is paired with a looser threshold when it sits
 //      in the gap its matched neighbours leave;
-//   5. one-to-one pairs off the longest order-preserving chain are "moved".
-import type { ParsedDraft } from './model';
+//   5. one-to-one pairs whose section left the order of sections, or that
+//      left the order of their section, are "moved".
+import type { ParsedDraft, Section } from './model';
 import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
 
 /**
@@ -26,9 +27,13 @@ import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
  * - renumbered: same wording, another number, still in the same order among
  *   its neighbours.
  * - moved: became one paragraph of the newer draft but left the order of the
- *   draft: it is not on the longest chain of one-to-one matches that keeps the
- *   older order (so when two sections swap places, the smaller one is the one
- *   that moved). Its wording may also have changed: see `textChanged`.
+ *   draft, with its section or on its own. Sections are ordered by where
+ *   their paragraphs landed; those off the heaviest order-preserving chain of
+ *   sections (weighed by their paragraphs in the older draft) moved, so when
+ *   two sections swap places the smaller one moved (the later one, if equal).
+ *   Within the sections that stayed, a paragraph off the longest
+ *   order-preserving chain of paragraphs moved on its own. Its wording may
+ *   also have changed: see `textChanged`.
  * - edited: became one paragraph of the newer draft, in order, reworded.
  * - merged: it and at least one other older paragraph became one newer paragraph.
  * - split: it became several newer paragraphs.
@@ -216,6 +221,31 @@ function overlapOf(a: Features, b: Features, wordIdf: Float64Array, shingleIdf: 
   };
 }
 
+/**
+ * How much of `part` is found in `whole` beyond what `explained` already
+ * accounts for: a paragraph that repeats its neighbour word for word adds
+ * nothing to a merged paragraph, however much of it the merged text contains.
+ */
+function exclusiveShare(
+  part: Features,
+  whole: Features,
+  explained: Features[],
+  wordIdf: Float64Array,
+  shingleIdf: Float64Array,
+): number {
+  let words = 0;
+  for (const [id, count] of part.words) {
+    let available = whole.words.get(id) ?? 0;
+    for (const e of explained) available -= e.words.get(id) ?? 0;
+    if (available > 0) words += Math.min(count, available) * wordIdf[id];
+  }
+  let shingles = 0;
+  for (const id of part.shingles) {
+    if (whole.shingles.has(id) && !explained.some((e) => e.shingles.has(id))) shingles += shingleIdf[id];
+  }
+  return (ratio(words, part.wordWeight) + ratio(shingles, part.shingleWeight)) / 2;
+}
+
 function combine(parts: Features[], wordIdf: Float64Array, shingleIdf: Float64Array): Features {
   const words = new Map<number, number>();
   const shingles = new Set<number>();
@@ -255,6 +285,71 @@ function invertedIndex(features: Features[]): Map<number, number[]> {
     }
   });
   return index;
+}
+
+/**
+ * Indices of the heaviest subsequence whose keys strictly increase. Among
+ * equally heavy predecessors the earlier one is kept, so when two equal
+ * sections swap, the later one of the older draft is the one that moved.
+ */
+function heaviestIncreasingChain(keys: number[], weights: number[]): Set<number> {
+  const best = weights.slice();
+  const previous = new Array<number>(keys.length).fill(-1);
+  for (let k = 0; k < keys.length; k++) {
+    for (let m = 0; m < k; m++) {
+      if (keys[m] < keys[k] && best[m] + weights[k] > best[k]) {
+        best[k] = best[m] + weights[k];
+        previous[k] = m;
+      }
+    }
+  }
+  let end = -1;
+  for (let k = 0; k < keys.length; k++) if (end < 0 || best[k] > best[end]) end = k;
+  const chain = new Set<number>();
+  for (let k = end; k >= 0; k = previous[k]) chain.add(k);
+  return chain;
+}
+
+function sectionKey(section: Section | undefined): string {
+  return section ? `${section.span.start}:${section.letter ?? ''}:${section.title}` : '';
+}
+
+/**
+ * Older indices of the one-to-one pairs that left the order of the draft.
+ * First by sections: each older section stands where the median of its
+ * paragraphs landed, and the sections off the heaviest order-preserving chain
+ * (weighed by how many paragraphs they had in the older draft, so that a few
+ * missed matches cannot tip the balance) moved with all their paragraphs.
+ * Then by paragraphs, among the sections that stayed: those off the longest
+ * order-preserving chain moved on their own.
+ */
+function outOfOrder(pairs: Array<[number, number]>, older: ParsedDraft): Set<number> {
+  const groups = new Map<string, { size: number; first: number; pairs: Array<[number, number]> }>();
+  older.paragraphs.forEach((p, i) => {
+    const key = sectionKey(p.section);
+    const group = groups.get(key);
+    if (group) group.size++;
+    else groups.set(key, { size: 1, first: i, pairs: [] });
+  });
+  for (const pair of pairs) groups.get(sectionKey(older.paragraphs[pair[0]].section))!.pairs.push(pair);
+  const placed = [...groups.values()].filter((g) => g.pairs.length > 0).sort((a, b) => a.first - b.first);
+  const median = (g: { pairs: Array<[number, number]> }) => {
+    const positions = g.pairs.map(([, j]) => j).sort((a, b) => a - b);
+    return positions[(positions.length - 1) >> 1];
+  };
+  const chain = heaviestIncreasingChain(placed.map(median), placed.map((g) => g.size));
+  const moved = new Set<number>();
+  const staying: Array<[number, number]> = [];
+  placed.forEach((g, k) => {
+    if (chain.has(k)) staying.push(...g.pairs);
+    else for (const [i] of g.pairs) moved.add(i);
+  });
+  staying.sort((a, b) => a[0] - b[0]);
+  const inOrder = longestIncreasingRun(staying.map(([, j]) => j));
+  staying.forEach(([i], position) => {
+    if (!inOrder.has(position)) moved.add(i);
+  });
+  return moved;
 }
 
 /** Indices (into `keys`) of a longest strictly increasing subsequence. */
@@ -426,57 +521,94 @@ class Aligner {
    */
   findMergesAndSplits(): void {
     const minimum = this.options.containment;
+    const sourcesOf = new Map<number, Features[]>();
     for (let i = 0; i < this.olderFeatures.length; i++) {
       if (this.isOlderTaken(i)) continue;
       let best = -1;
       let bestShare = minimum;
       for (const j of shingleCandidates(this.olderFeatures[i], this.newerIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH)) {
         if (this.splitFrom.has(j)) continue;
-        const share = this.overlap(i, j).firstInSecond;
+        const share = exclusiveShare(this.olderFeatures[i], this.newerFeatures[j], this.explainedNewer(j, sourcesOf), this.wordIdf, this.shingleIdf);
         if (share >= bestShare) {
           best = j;
           bestShare = share;
         }
       }
-      if (best >= 0) this.mergedInto.set(i, best);
+      if (best >= 0) {
+        this.mergedInto.set(i, best);
+        sourcesOf.set(best, [...(sourcesOf.get(best) ?? []), this.olderFeatures[i]]);
+      }
     }
-    const mergeTargets = new Set(this.mergedInto.values());
+    const piecesOf = new Map<number, Features[]>();
     for (let j = 0; j < this.newerFeatures.length; j++) {
-      if (this.isNewerTaken(j) || mergeTargets.has(j)) continue;
+      if (this.isNewerTaken(j) || sourcesOf.has(j)) continue;
       let best = -1;
       let bestShare = minimum;
       for (const i of shingleCandidates(this.newerFeatures[j], this.olderIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH)) {
         if (this.mergedInto.has(i)) continue;
-        const share = this.overlap(i, j).secondInFirst;
+        const share = exclusiveShare(this.newerFeatures[j], this.olderFeatures[i], this.explainedOlder(i, piecesOf), this.wordIdf, this.shingleIdf);
         if (share >= bestShare) {
           best = i;
           bestShare = share;
         }
       }
-      if (best >= 0) this.splitFrom.set(j, best);
+      if (best >= 0) {
+        this.splitFrom.set(j, best);
+        piecesOf.set(best, [...(piecesOf.get(best) ?? []), this.newerFeatures[j]]);
+      }
     }
   }
 
-  /** Pairs what is left when it sits where its matched neighbours leave room for it. */
+  /** What of newer paragraph j its one-to-one partner and merge sources found so far account for. */
+  private explainedNewer(j: number, sourcesOf: Map<number, Features[]>): Features[] {
+    const partner = this.pairedFrom.get(j);
+    const sources = sourcesOf.get(j) ?? [];
+    return partner === undefined ? sources : [this.olderFeatures[partner], ...sources];
+  }
+
+  /** What of older paragraph i its one-to-one partner and split pieces found so far account for. */
+  private explainedOlder(i: number, piecesOf: Map<number, Features[]>): Features[] {
+    const partner = this.pairOf.get(i);
+    const pieces = piecesOf.get(i) ?? [];
+    return partner === undefined ? pieces : [this.newerFeatures[partner], ...pieces];
+  }
+
+  /**
+   * Pairs what is left, loosely, where its matched neighbours leave room: in
+   * the gap between them, or — when a section move has broken the order there —
+   * just after the previous neighbour's place or just before the next one's.
+   */
   fillGaps(threshold: number): void {
     const mergeTargets = new Set(this.mergedInto.values());
-    // Pairing paragraph i only changes the bounds of later paragraphs' "before"
-    // side, which the running `last` keeps up to date.
+    const newerCount = this.newerFeatures.length;
+    // Pairing paragraph i only moves the "previous neighbour" of later
+    // paragraphs, which the running `last` keeps up to date.
     const { after } = this.neighbourBounds();
     let last = -1;
+    let run = 0;
     for (let i = 0; i < this.olderFeatures.length; i++) {
       const matched = this.pairOf.get(i) ?? this.mergedInto.get(i);
       if (matched !== undefined) {
         last = matched;
+        run = 0;
         continue;
       }
-      if (after[i] - last - 1 > MAX_GAP) continue;
+      run++;
+      const next = after[i];
+      const reach = Math.min(MAX_GAP, run + ORDER_WINDOW);
+      const places = new Set<number>();
+      if (last < next && next - last - 1 <= MAX_GAP) {
+        for (let j = last + 1; j < next; j++) places.add(j);
+      } else {
+        for (let j = last + 1; j <= Math.min(newerCount - 1, last + reach); j++) places.add(j);
+        for (let j = Math.max(0, next - reach); j < next; j++) places.add(j);
+      }
       let best = -1;
       let bestSimilarity = threshold;
-      for (let j = last + 1; j < after[i]; j++) {
+      for (const j of places) {
         if (this.isNewerTaken(j) || mergeTargets.has(j)) continue;
         const similarity = this.overlap(i, j).similarity;
-        if (similarity >= bestSimilarity) {
+        if (similarity > bestSimilarity || (similarity === bestSimilarity && best < 0)) {
           best = j;
           bestSimilarity = similarity;
         }
@@ -484,6 +616,7 @@ class Aligner {
       if (best >= 0) {
         this.pair(i, best);
         last = best;
+        run = 0;
       }
     }
   }
@@ -586,13 +719,13 @@ class Aligner {
       }
     }
 
-    const oneToOne = [...this.pairOf.entries()].sort((a, b) => a[0] - b[0]);
-    const inOrder = longestIncreasingRun(oneToOne.map(([, j]) => j));
-    oneToOne.forEach(([i, j], position) => {
+    const oneToOne = [...this.pairOf.entries()];
+    const moved = outOfOrder(oneToOne, this.older);
+    for (const [i, j] of oneToOne) {
       const older = olderParagraphs[i];
       const newer = newerParagraphs[j];
       const sameWords = this.olderFeatures[i].key === this.newerFeatures[j].key;
-      const kind: FateKind = !inOrder.has(position)
+      const kind: FateKind = moved.has(i)
         ? 'moved'
         : !sameWords
           ? 'edited'
@@ -609,7 +742,7 @@ class Aligner {
       origins[j].kind = kind;
       origins[j].older = [older.number];
       origins[j].similarity = similarity;
-    });
+    }
     return { fates, origins };
   }
 }
