@@ -12,8 +12,8 @@ import {
   OewgConfig,
   parseConfig,
 } from './config';
-import { scanCitations } from './citations';
 import { parseDraft } from './draftParser';
+import { CitationScanCache } from './incrementalScan';
 import { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Severity, Span } from './model';
 import { CitationTarget, describeReason, DocumentContext, documentContext, resolveCitation } from './resolver';
 import { FileSystem, matchesGlobs } from './workspace';
@@ -134,7 +134,7 @@ const MAX_PARAGRAPHS_IN_HOVER = 8;
 export function createLanguageService(fs: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
   let settings = initialSettings;
   const documents = new Map<string, OpenDocument>();
-  let loaded: { config: OewgConfig; problems: ConfigProblem[]; drafts: Map<string, DraftEntry> } | undefined;
+  let loaded: { config: OewgConfig; problems: ConfigProblem[]; drafts: Map<string, DraftEntry>; scanner: CitationScanCache } | undefined;
 
   const configPath = () => settings.configFile ?? path.join(root, CONFIG_FILE_NAME);
 
@@ -161,7 +161,9 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     }
     const drafts = new Map<string, DraftEntry>();
     for (const info of config.drafts) drafts.set(info.id, readDraft(info));
-    loaded = { config, problems, drafts };
+    // The draft names are part of what the scanner recognises: a new configuration gets a new cache.
+    const scanner = new CitationScanCache({ draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]) });
+    loaded = { config, problems, drafts, scanner };
     return loaded;
   }
 
@@ -205,9 +207,8 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     if (open?.analysis) return open.analysis;
     const text = textOf(file);
     if (text === undefined) return undefined;
-    const { config } = load();
-    const draftNames = config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]);
-    const citations = scanCitations(text, { draftNames });
+    const { config, scanner } = load();
+    const citations = scanner.scan(text);
     const context = documentContext(text, config.drafts);
     const selfDraft = draftForFile(file)?.info;
     const options = { drafts: config.drafts, current: currentDraft(), selfDraft };
