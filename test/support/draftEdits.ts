@@ -12,6 +12,8 @@ export interface EditedParagraph {
   /** Older paragraph numbers it comes from; empty for a new paragraph. */
   from: string[];
   reworded: boolean;
+  /** Taken out of its place and put elsewhere on its own (see moveParagraph). */
+  moved?: boolean;
 }
 
 export interface OutlineBlock {
@@ -78,13 +80,10 @@ function mapParagraphs(
   };
 }
 
-function isOlder(p: EditedParagraph, number: string): boolean {
-  return p.from.length === 1 && p.from[0] === number;
-}
-
+/** The first paragraph that carries older paragraph `number` (alone, merged or as a split piece). */
 function requireParagraph(outline: DraftOutline, number: string): EditedParagraph {
   for (const s of outline.sections)
-    for (const b of s.blocks) for (const p of b.paragraphs) if (isOlder(p, number)) return p;
+    for (const b of s.blocks) for (const p of b.paragraphs) if (p.from.includes(number)) return p;
   throw new Error(`no paragraph ${number} left to edit`);
 }
 
@@ -106,13 +105,14 @@ export function swapSections(outline: DraftOutline, first: string, second: strin
   return { ...outline, sections };
 }
 
-/** `second` is appended to `first`, where `first` stands. */
+/** The paragraph carrying `second` is appended to the one carrying `first`, where that one stands. */
 export function mergeParagraphs(outline: DraftOutline, first: string, second: string): DraftOutline {
+  const head = requireParagraph(outline, first);
   const tail = requireParagraph(outline, second);
-  requireParagraph(outline, first);
+  if (head === tail) throw new Error(`paragraphs ${first} and ${second} are already one`);
   return mapParagraphs(outline, (p) => {
     if (p === tail) return [];
-    if (isOlder(p, first)) return [{ text: `${p.text} ${tail.text}`, from: [first, second], reworded: false }];
+    if (p === head) return [{ text: `${p.text} ${tail.text}`, from: [...p.from, ...tail.from], reworded: p.reworded || tail.reworded }];
     return [p];
   });
 }
@@ -127,8 +127,8 @@ export function splitParagraph(outline: DraftOutline, number: string): DraftOutl
   return mapParagraphs(outline, (p) =>
     p === whole
       ? [
-          { text: p.text.slice(0, cut).trim(), from: [number], reworded: false },
-          { text: p.text.slice(cut).trim(), from: [number], reworded: false },
+          { text: p.text.slice(0, cut).trim(), from: p.from, reworded: p.reworded },
+          { text: p.text.slice(cut).trim(), from: p.from, reworded: p.reworded },
         ]
       : [p],
   );
@@ -162,6 +162,14 @@ export function deleteParagraph(outline: DraftOutline, number: string): DraftOut
 export function addParagraph(outline: DraftOutline, after: string, text: string): DraftOutline {
   const anchor = requireParagraph(outline, after);
   return mapParagraphs(outline, (p) => (p === anchor ? [p, { text, from: [], reworded: false }] : [p]));
+}
+
+/** The paragraph is taken out of its place and put right after the one carrying `after`. */
+export function moveParagraph(outline: DraftOutline, number: string, after: string): DraftOutline {
+  const target = requireParagraph(outline, number);
+  const anchor = requireParagraph(outline, after);
+  const without = mapParagraphs(outline, (p) => (p === target ? [] : [p]));
+  return mapParagraphs(without, (p) => (p === anchor ? [p, { ...target, moved: true }] : [p]));
 }
 
 /** Every paragraph of the outline in order with the number it gets when numbered anew from 1. */
@@ -248,7 +256,7 @@ export function knownAnswer(older: ParsedDraft, outline: DraftOutline): KnownAns
     if (went.length === 0) kind = 'deleted';
     else if (went.length > 1) kind = 'split';
     else if (went[0].paragraph.from.length > 1) kind = 'merged';
-    else if (movedSections.has(sectionOf.get(went[0].paragraph)!.letter!)) kind = 'moved';
+    else if (went[0].paragraph.moved || movedSections.has(sectionOf.get(went[0].paragraph)!.letter!)) kind = 'moved';
     else if (went[0].paragraph.reworded) kind = 'edited';
     else kind = newer[0] === p.number ? 'unchanged' : 'renumbered';
     fates.set(p.number, { kind, newer });

@@ -20,6 +20,7 @@ import {
   dropSubsections,
   knownAnswer,
   mergeParagraphs,
+  moveParagraph,
   numberedParagraphs,
   outlineOf,
   renderOutline,
@@ -79,6 +80,22 @@ describe('wordDiff', () => {
     const summary = summariseWordDiff(wordDiff(`Some States welcomed ${middle} of the past year.`, `Many States welcomed ${middle} of the coming year.`));
     assert.equal(summary, "'Some States welcomed the … settings of the past year.' → 'Many States welcomed the … settings of the coming year.'");
     assert.ok(!summary.includes('application'), summary);
+  });
+
+  it('shows the first changes and counts the others, keeping words and full stops apart as written', () => {
+    const older = 'States agreed to detect and respond to incidents affecting small enterprises in every region of the world, and to report them.';
+    const newer = 'States agreed to detect, prevent and respond to incidents affecting small and medium-sized enterprises in every region of the world, and to record them.';
+    const chunks = wordDiff(older, newer);
+    assert.equal(
+      summariseWordDiff(chunks),
+      "'… agreed to detect and respond to incidents affecting small enterprises in every …' → " +
+        "'… agreed to detect, prevent and respond to incidents affecting small and medium-sized enterprises in every …' (and 1 more change)",
+    );
+    assert.ok(summariseWordDiff(chunks, { maxChanges: 5 }).endsWith("and to record them.'"));
+    assert.equal(
+      summariseWordDiff(wordDiff('The Group met openly. Others preferred closed meetings.', 'The Group met openly and online. Other States preferred closed meetings.')),
+      "'… Group met openly. Others preferred closed meetings.' → '… Group met openly and online. Other States preferred closed meetings.'",
+    );
   });
 
   it('says so when nothing changed', () => {
@@ -280,6 +297,62 @@ describe('alignDrafts on the real Zero Draft, edited into a known next draft', (
   });
 });
 
+describe('alignDrafts on the real Zero Draft, edited harder', () => {
+  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  const REPLACEMENTS = ['notably', 'jointly', 'henceforth', 'collectively', 'promptly', 'duly', 'broadly', 'progressively', 'thereby'];
+
+  /** Replaces `share` of a paragraph's words, in three places. */
+  function rewordShare(outline: DraftOutline, number: string, share: number): DraftOutline {
+    const words = zeroDraft.paragraphs.find((p) => p.number === number)!.text.split(' ').length;
+    const each = Math.max(1, Math.round((words * share) / 3));
+    let result = outline;
+    for (const at of [0.1, 0.45, 0.8]) {
+      result = rewordParagraph(result, number, { at, remove: each, insert: REPLACEMENTS.slice(0, each) });
+    }
+    return result;
+  }
+
+  // Three paragraphs merged into one, one cut in three, a paragraph moved on
+  // its own to another section, a merge that was also reworded, a third of the
+  // words replaced in ten paragraphs, two sections swapped, a short paragraph
+  // dropped and two new ones.
+  let outline = outlineOf(zeroDraft);
+  outline = swapSections(outline, 'E', 'F');
+  outline = mergeParagraphs(outline, '67', '68');
+  outline = mergeParagraphs(outline, '67', '69');
+  outline = splitParagraph(outline, '7');
+  outline = splitParagraph(outline, '7');
+  outline = moveParagraph(outline, '110', '117');
+  outline = mergeParagraphs(outline, '30', '31');
+  outline = rewordParagraph(outline, '30', { at: 0.3, remove: 4, insert: ['in', 'their', 'view'] });
+  for (const number of ['2', '12', '18', '25', '38', '47', '62', '79', '96', '115']) outline = rewordShare(outline, number, 0.3);
+  outline = deleteParagraph(outline, '52');
+  outline = addParagraph(outline, '14', 'The Chair thanked the delegations for the constructive spirit in which the informal consultations were held.');
+  outline = addParagraph(outline, '94', 'States welcomed offers to host regional workshops on the implementation of the recommendations above.');
+  const answer = knownAnswer(zeroDraft, outline);
+
+  it('the edit script gives the answer it should', () => {
+    const kinds = [...answer.fates.values()].map((f) => f.kind);
+    const count = (kind: FateKind) => kinds.filter((k) => k === kind).length;
+    assert.deepEqual(
+      { merged: count('merged'), split: count('split'), moved: count('moved'), edited: count('edited'), deleted: count('deleted'), new: answer.added.length },
+      { merged: 5, split: 1, moved: 17, edited: 9, deleted: 1, new: 2 },
+    );
+    assert.equal(answer.fates.get('7')!.newer.length, 3);
+  });
+
+  it('finds every paragraph where the edits put it (precision and recall per kind)', () => {
+    const alignment = alignDrafts(zeroDraft, parseDraft(renderOutline(outline).text));
+    const { scores, misses } = score(alignment, answer);
+    console.log(`\n${scoreTable(scores)}\n${misses.map((m) => `      miss: ${m}`).join('\n')}`);
+    for (const s of scores.filter((x) => ['unchanged', 'renumbered', 'moved'].includes(x.kind))) {
+      assert.equal(s.correct, s.expected, `recall of ${s.kind}`);
+      assert.equal(s.correct, s.found, `precision of ${s.kind}`);
+    }
+    assert.ok(misses.length <= 3, misses.join('\n'));
+  });
+});
+
 // ---------- random edit scripts on synthetic drafts ----------
 
 type EditStep =
@@ -423,6 +496,11 @@ describe('renderAlignmentReport', () => {
       renderDiffMarkdown(wordDiff('States agreed on the text.', 'States firmly agreed on the final text.')),
       'States **firmly** agreed on the **final** text.',
     );
+    assert.equal(
+      renderDiffMarkdown(wordDiff('The Group met openly. Others preferred closed meetings.', 'The Group met openly and online. Other States preferred closed meetings.')),
+      '… Group met openly **and online**. ~~Others~~ **Other States** preferred closed meetings.',
+    );
+    assert.equal(renderDiffMarkdown(wordDiff('States act *inter alia* here.', 'States act *inter alia* there.')), 'States act \\*inter alia\\* ~~here~~ **there**.');
   });
 });
 

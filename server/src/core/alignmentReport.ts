@@ -32,20 +32,21 @@ function kindCell(fate: ParagraphFate): string {
 
 /** Word differences inline: unchanged text plain, ~~removed~~, **added**. */
 export function renderDiffMarkdown(chunks: WordChunk[]): string {
-  return compactWordDiff(chunks)
-    .map((chunk) => {
-      const text = escapeMarkdown(oneLine(chunk.text));
-      if (chunk.kind === 'same') {
-        const lead = /^\s/.test(chunk.text) ? ' ' : '';
-        const trail = /\s$/.test(chunk.text) ? ' ' : '';
-        return text === '' ? lead || trail : `${lead}${text}${trail}`;
-      }
-      // Emphasis markers must hug the text, so spacing goes outside them.
-      return text === '' ? '' : chunk.kind === 'removed' ? `~~${text}~~ ` : `**${text}** `;
-    })
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  let out = '';
+  for (const chunk of compactWordDiff(chunks)) {
+    const flat = chunk.text.replace(/\s+/g, ' ');
+    if (chunk.kind === 'same') {
+      out += escapeMarkdown(flat);
+      continue;
+    }
+    // Emphasis markers must hug the words, so the spaces jsdiff gave the
+    // chunk go outside them; a removal and the addition after it stay apart.
+    const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/.exec(flat)!;
+    const mark = chunk.kind === 'removed' ? '~~' : '**';
+    const glued = chunk.kind === 'added' && out.endsWith('~~') && lead === '';
+    out += `${glued ? ' ' : lead}${mark}${escapeMarkdown(core)}${mark}${trail}`;
+  }
+  return out.trim();
 }
 
 /** A Markdown report of how `olderLabel` became `newerLabel`. */

@@ -54,69 +54,77 @@ interface Hunk {
   added: string;
 }
 
+/** The diff as alternating unchanged text and hunks: [same, hunk, same, hunk, …, same]. */
+function toHunks(chunks: WordChunk[]): { same: string[]; hunks: Hunk[] } {
+  const same = [''];
+  const hunks: Hunk[] = [];
+  let open = false;
+  for (const chunk of chunks) {
+    if (chunk.kind === 'same') {
+      if (open) same.push('');
+      same[same.length - 1] += chunk.text;
+      open = false;
+      continue;
+    }
+    if (!open) hunks.push({ removed: '', added: '' });
+    open = true;
+    const hunk = hunks[hunks.length - 1];
+    if (chunk.kind === 'removed') hunk.removed += chunk.text;
+    else hunk.added += chunk.text;
+  }
+  if (open) same.push('');
+  return { same, hunks };
+}
+
 function isCosmetic(hunk: Hunk): boolean {
   return sameWording(hunk.removed, hunk.added);
+}
+
+/** The number of changes a reader would count: typography-only ones only when there is nothing else. */
+export function countChanges(chunks: WordChunk[]): number {
+  const { hunks } = toHunks(chunks);
+  const real = hunks.filter((h) => !isCosmetic(h)).length;
+  return real > 0 ? real : hunks.length;
 }
 
 /**
  * The diff reduced to what a reader needs: typography-only changes folded into
  * the unchanged text when there are real changes (they are kept when they are
- * the only change), and long unchanged runs cut to `context` words on each
- * side of a change, with "…" for what was left out.
+ * the only change); at most `maxChanges` changes; unchanged runs cut to
+ * `context` words on each side of a change, with "…" for what was left out.
  */
-export function compactWordDiff(chunks: WordChunk[], context = 3): WordChunk[] {
-  const hunks = collectHunks(chunks);
+export function compactWordDiff(chunks: WordChunk[], context = 3, maxChanges = Infinity): WordChunk[] {
+  const { same, hunks } = toHunks(chunks);
   const hideCosmetic = hunks.some((h) => !isCosmetic(h));
-  const folded: WordChunk[] = [];
-  const push = (kind: WordChunkKind, text: string) => {
-    if (text === '') return;
-    const last = folded[folded.length - 1];
-    if (last && last.kind === kind) last.text += text;
-    else folded.push({ kind, text });
+  // Fold cosmetic hunks into the unchanged text around them (in their newer form).
+  const runs = [same[0]];
+  const shown: Hunk[] = [];
+  hunks.forEach((hunk, k) => {
+    if (hideCosmetic && isCosmetic(hunk)) runs[runs.length - 1] += hunk.added + same[k + 1];
+    else {
+      shown.push(hunk);
+      runs.push(same[k + 1]);
+    }
+  });
+  const kept = shown.slice(0, maxChanges);
+  const result: WordChunk[] = [];
+  const pushSame = (text: string, isFirst: boolean, isLast: boolean) => {
+    const trimmed = trimUnchanged(text, isFirst, isLast, context);
+    if (trimmed !== '') result.push({ kind: 'same', text: trimmed });
   };
-  let i = 0;
-  while (i < chunks.length) {
-    if (chunks[i].kind === 'same') {
-      push('same', chunks[i].text);
-      i++;
-      continue;
-    }
-    const hunk: Hunk = { removed: '', added: '' };
-    while (i < chunks.length && chunks[i].kind !== 'same') {
-      if (chunks[i].kind === 'removed') hunk.removed += chunks[i].text;
-      else hunk.added += chunks[i].text;
-      i++;
-    }
-    if (hideCosmetic && isCosmetic(hunk)) {
-      push('same', hunk.added);
-    } else {
-      push('removed', hunk.removed);
-      push('added', hunk.added);
-    }
+  pushSame(runs[0], true, kept.length === 0);
+  kept.forEach((hunk, k) => {
+    if (hunk.removed !== '') result.push({ kind: 'removed', text: hunk.removed });
+    if (hunk.added !== '') result.push({ kind: 'added', text: hunk.added });
+    pushSame(runs[k + 1], false, k === kept.length - 1);
+  });
+  const last = result[result.length - 1];
+  if (kept.length < shown.length && !last.text.endsWith('…')) {
+    // Changes were left out after this point: say that the text goes on.
+    if (last.kind === 'same') last.text = `${last.text.trimEnd()} …`;
+    else result.push({ kind: 'same', text: ' …' });
   }
-  return folded.map((chunk, index) =>
-    chunk.kind === 'same'
-      ? { kind: 'same', text: trimUnchanged(chunk.text, index === 0, index === folded.length - 1, context) }
-      : chunk,
-  );
-}
-
-function collectHunks(chunks: WordChunk[]): Hunk[] {
-  const hunks: Hunk[] = [];
-  let current: Hunk | undefined;
-  for (const chunk of chunks) {
-    if (chunk.kind === 'same') {
-      current = undefined;
-      continue;
-    }
-    if (!current) {
-      current = { removed: '', added: '' };
-      hunks.push(current);
-    }
-    if (chunk.kind === 'removed') current.removed += chunk.text;
-    else current.added += chunk.text;
-  }
-  return hunks;
+  return result;
 }
 
 function trimUnchanged(text: string, isFirst: boolean, isLast: boolean, context: number): string {
@@ -136,20 +144,54 @@ function trimUnchanged(text: string, isFirst: boolean, isLast: boolean, context:
   return text;
 }
 
+/**
+ * One side of a diff as text: the unchanged runs and the chunks of `kind`.
+ * jsdiff gives the space between two words to one of the chunks, so leaving a
+ * chunk out may glue its neighbours together, or leave a space before a full
+ * stop; the junction is mended.
+ */
+export function diffSide(chunks: WordChunk[], kind: 'removed' | 'added'): string {
+  let text = '';
+  let skipped = false;
+  let spaced = false;
+  for (const chunk of chunks) {
+    if (chunk.kind !== 'same' && chunk.kind !== kind) {
+      skipped = true;
+      spaced ||= /\s/.test(chunk.text);
+      continue;
+    }
+    if (skipped) {
+      if (/^[.,;:!?)\]]/.test(chunk.text)) text = text.trimEnd();
+      else if (spaced && /\S$/.test(text) && /^\S/.test(chunk.text)) text += ' ';
+    }
+    text += chunk.text;
+    skipped = spaced = false;
+  }
+  return text;
+}
+
 function squeeze(text: string, maxLength: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1).trimEnd()}…` : flat;
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.lastIndexOf(' ', maxLength - 2);
+  return `${flat.slice(0, cut > 0 ? cut : maxLength - 2).trimEnd()} …`;
 }
 
 /**
  * A one-line account of a change for hovers and diagnostics:
- * `'… States publicly re-affirm their …' → '… States reaffirm their …'`.
+ * `'… States publicly re-affirm their …' → '… States reaffirm their …'`,
+ * with the first `maxChanges` changes and a count of the others.
  */
-export function summariseWordDiff(chunks: WordChunk[], options: { context?: number; maxLength?: number } = {}): string {
-  if (!chunks.some((c) => c.kind !== 'same')) return 'no change in wording';
-  const compact = compactWordDiff(chunks, options.context ?? 3);
-  const maxLength = options.maxLength ?? 120;
-  const before = compact.filter((c) => c.kind !== 'added').map((c) => c.text).join('');
-  const after = compact.filter((c) => c.kind !== 'removed').map((c) => c.text).join('');
-  return `'${squeeze(before, maxLength)}' → '${squeeze(after, maxLength)}'`;
+export function summariseWordDiff(
+  chunks: WordChunk[],
+  options: { context?: number; maxChanges?: number; maxLength?: number } = {},
+): string {
+  const total = countChanges(chunks);
+  if (total === 0) return 'no change in wording';
+  const maxChanges = options.maxChanges ?? 2;
+  const compact = compactWordDiff(chunks, options.context ?? 3, maxChanges);
+  const maxLength = options.maxLength ?? 160;
+  const summary = `'${squeeze(diffSide(compact, 'removed'), maxLength)}' → '${squeeze(diffSide(compact, 'added'), maxLength)}'`;
+  const more = total - maxChanges;
+  return more > 0 ? `${summary} (and ${more} more ${more === 1 ? 'change' : 'changes'})` : summary;
 }
