@@ -16,7 +16,26 @@ import { parseDraft } from './draftParser';
 import { CitationScanCache } from './incrementalScan';
 import { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Severity, Span } from './model';
 import { CitationTarget, describeReason, DocumentContext, documentContext, resolveCitation } from './resolver';
+import { Alignment, alignDrafts } from './alignment';
+import type {
+  CompletionEntry,
+  CoreCodeAction,
+  DefinitionTarget,
+  DocumentAnalysis,
+  DocumentLinkEntry,
+  DraftEntry,
+  Feature,
+  HoverResult,
+  ReferenceEntry,
+  WorkspaceView,
+} from './features';
+import { createQuotationIndex, QuotationIndex } from './quotations';
 import { FileSystem, matchesGlobs } from './workspace';
+
+export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
+
+/** The features built on paragraph citations; each is one file under server/src/core/. */
+const FEATURES: Feature[] = [];
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
 export interface ServiceSettings {
@@ -42,41 +61,9 @@ export const DEFAULT_SEVERITY: Record<string, Severity> = {
   'draft-problem': 'warning',
 };
 
+for (const feature of FEATURES) Object.assign(DEFAULT_SEVERITY, feature.diagnosticCodes);
+
 export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY);
-
-export interface DraftEntry {
-  info: DraftInfo;
-  /** Parsed content; undefined when the draft has no path. */
-  parsed?: ParsedDraft;
-  /** Why an indexed draft could not be read. */
-  error?: string;
-  /** Paragraphs by number, for lookups. */
-  byNumber: Map<string, Paragraph>;
-}
-
-export interface HoverResult {
-  span: Span;
-  markdown: string;
-}
-
-export interface DefinitionTarget {
-  /** The citation the request started from. */
-  originSpan: Span;
-  file: string;
-  /** The whole paragraph. */
-  span: Span;
-  /** The paragraph's number ("74."), to select. */
-  selectionSpan: Span;
-}
-
-export interface CompletionEntry {
-  label: string;
-  detail: string;
-  documentation: string;
-  sortText: string;
-  /** What the completion replaces: the digits typed so far. */
-  replaceSpan: Span;
-}
 
 export interface DraftSummary {
   id: string;
@@ -91,13 +78,6 @@ export interface DraftSummary {
 interface OpenDocument {
   text: string;
   version: number;
-  analysis?: DocumentAnalysis;
-}
-
-interface DocumentAnalysis {
-  citations: Citation[];
-  context: DocumentContext;
-  targets: CitationTarget[];
 }
 
 export interface LanguageService {
@@ -126,6 +106,14 @@ export interface LanguageService {
   completions(file: string, offset: number): CompletionEntry[];
   /** Paragraphs of the current draft that are recommendations ("The OEWG recommends that"). */
   recommendations(): Paragraph[];
+  /** Fixes and rewrites for a range; `diagnostics` are this service's diagnostics overlapping it. */
+  codeActions(file: string, span: Span, diagnostics: CoreDiagnostic[]): CoreCodeAction[];
+  documentLinks(file: string): DocumentLinkEntry[];
+  references(file: string, offset: number): ReferenceEntry[];
+  /** Alignment of two indexed drafts (ids, labels or aliases; older first). */
+  alignment(older: string, newer: string): { alignment: Alignment; older: DraftInfo; newer: DraftInfo } | undefined;
+  /** "Check All Quotations": also report quotations of this file that cite nothing. */
+  auditQuotations(file: string, on: boolean): void;
 }
 
 const EXCERPT_WORDS_IN_LIST = 45;
@@ -134,7 +122,19 @@ const MAX_PARAGRAPHS_IN_HOVER = 8;
 export function createLanguageService(fs: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
   let settings = initialSettings;
   const documents = new Map<string, OpenDocument>();
-  let loaded: { config: OewgConfig; problems: ConfigProblem[]; drafts: Map<string, DraftEntry>; scanner: CitationScanCache } | undefined;
+  /** Analyses by file, kept while the file's text stays the same. */
+  const analyses = new Map<string, DocumentAnalysis>();
+  let loaded:
+    | {
+        config: OewgConfig;
+        problems: ConfigProblem[];
+        drafts: Map<string, DraftEntry>;
+        scanner: CitationScanCache;
+        alignments: Map<string, Alignment | undefined>;
+        quotationIndexes: Map<string, QuotationIndex | undefined>;
+      }
+    | undefined;
+  const audited = new Set<string>();
 
   const configPath = () => settings.configFile ?? path.join(root, CONFIG_FILE_NAME);
 
@@ -163,7 +163,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     for (const info of config.drafts) drafts.set(info.id, readDraft(info));
     // The draft names are part of what the scanner recognises: a new configuration gets a new cache.
     const scanner = new CitationScanCache({ draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]) });
-    loaded = { config, problems, drafts, scanner };
+    loaded = { config, problems, drafts, scanner, alignments: new Map(), quotationIndexes: new Map() };
     return loaded;
   }
 
@@ -203,28 +203,61 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
   }
 
   function analyse(file: string): DocumentAnalysis | undefined {
-    const open = documents.get(file);
-    if (open?.analysis) return open.analysis;
     const text = textOf(file);
     if (text === undefined) return undefined;
+    const cached = analyses.get(file);
+    if (cached && cached.text === text) return cached;
     const { config, scanner } = load();
     const citations = scanner.scan(text);
     const context = documentContext(text, config.drafts);
-    const selfDraft = draftForFile(file)?.info;
-    const options = { drafts: config.drafts, current: currentDraft(), selfDraft };
-    const analysis = { citations, context, targets: citations.map((citation) => resolveCitation(citation, context, options)) };
-    if (open) open.analysis = analysis;
+    const ownDraft = draftForFile(file);
+    const options = { drafts: config.drafts, current: currentDraft(), selfDraft: ownDraft?.info };
+    const analysis: DocumentAnalysis = { text, citations, context, targets: citations.map((citation) => resolveCitation(citation, context, options)), ownDraft };
+    analyses.set(file, analysis);
     return analysis;
   }
 
-  function citationAt(file: string, offset: number): { citation: Citation; target: CitationTarget } | undefined {
-    const analysis = analyse(file);
-    if (!analysis) return undefined;
-    const index = analysis.citations.findIndex(
+  /** The citation under `offset` (its numbers or the qualifier written after them). */
+  function citationAt(analysis: DocumentAnalysis, offset: number): number {
+    return analysis.citations.findIndex(
       (citation) => offset >= citation.span.start && offset <= (citation.qualifier && citation.qualifier.span.start >= citation.span.end ? citation.qualifier.span.end : citation.span.end),
     );
-    return index < 0 ? undefined : { citation: analysis.citations[index], target: analysis.targets[index] };
   }
+
+  const view: WorkspaceView = {
+    get config() {
+      return load().config;
+    },
+    get configProblems() {
+      return load().problems;
+    },
+    currentDraft: () => currentDraft(),
+    draftEntry: (id) => load().drafts.get(id),
+    draftEntries: () => draftEntries(),
+    alignment(olderId, newerId) {
+      const { alignments, drafts } = load();
+      const key = `${olderId}\n${newerId}`;
+      if (!alignments.has(key)) {
+        const older = drafts.get(olderId)?.parsed;
+        const newer = drafts.get(newerId)?.parsed;
+        alignments.set(key, older && newer ? alignDrafts(older, newer) : undefined);
+      }
+      return alignments.get(key);
+    },
+    quotationIndex(draftId) {
+      const { quotationIndexes, drafts } = load();
+      if (!quotationIndexes.has(draftId)) {
+        const parsed = drafts.get(draftId)?.parsed;
+        quotationIndexes.set(draftId, parsed ? createQuotationIndex(parsed.paragraphs) : undefined);
+      }
+      return quotationIndexes.get(draftId);
+    },
+    diagnostic: (code, span, message, data) => diagnostic(code, span, message, data),
+    textOf: (file) => textOf(file),
+    analyse: (file) => analyse(file),
+    checkedFiles: () => [...new Set([...service.submissionFiles(), ...draftEntries().flatMap((entry) => (entry.parsed && entry.info.path ? [entry.info.path] : []))])],
+    auditsQuotations: (file) => audited.has(file),
+  };
 
   function severityOf(code: string): Severity | 'off' {
     return settings.severity?.[code] ?? load().config.severity[code] ?? DEFAULT_SEVERITY[code] ?? 'warning';
@@ -326,20 +359,29 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       return analysis ? analysis.citations.map((citation, index) => ({ citation, target: analysis.targets[index] })) : [];
     },
     hover(file, offset) {
-      const found = citationAt(file, offset);
-      if (!found) return undefined;
-      return { span: found.citation.span, markdown: hoverMarkdown(found.citation, found.target) };
+      const analysis = analyse(file);
+      if (!analysis) return undefined;
+      const index = citationAt(analysis, offset);
+      if (index < 0) return firstAnswer((feature) => feature.hover?.(view, file, analysis, offset));
+      const citation = analysis.citations[index];
+      const extra = FEATURES.map((feature) => feature.citationHover?.(view, file, analysis, index)).filter((section): section is string => !!section);
+      return { span: citation.span, markdown: [hoverMarkdown(citation, analysis.targets[index]), ...extra].join('\n\n---\n\n') };
     },
     definition(file, offset) {
-      const found = citationAt(file, offset);
-      if (!found || found.target.kind !== 'draft') return [];
-      const entry = load().drafts.get(found.target.draft.id);
+      const analysis = analyse(file);
+      if (!analysis) return [];
+      const index = citationAt(analysis, offset);
+      if (index < 0) return FEATURES.flatMap((feature) => feature.definition?.(view, file, analysis, offset) ?? []);
+      const citation = analysis.citations[index];
+      const target = analysis.targets[index];
+      if (target.kind !== 'draft') return FEATURES.flatMap((feature) => feature.definition?.(view, file, analysis, offset) ?? []);
+      const entry = load().drafts.get(target.draft.id);
       if (!entry?.parsed || !entry.info.path) return [];
       const draftPath = entry.info.path;
-      return found.citation.numbers
+      return citation.numbers
         .map((number) => entry.byNumber.get(number))
         .filter((paragraph): paragraph is Paragraph => paragraph !== undefined)
-        .map((paragraph) => ({ originSpan: found.citation.span, file: draftPath, span: paragraph.span, selectionSpan: paragraph.numberSpan }));
+        .map((paragraph) => ({ originSpan: citation.span, file: draftPath, span: paragraph.span, selectionSpan: paragraph.numberSpan }));
     },
     diagnostics(file, options = {}) {
       if (path.basename(file) === CONFIG_FILE_NAME || (settings.configFile && samePath(file, settings.configFile))) {
@@ -365,6 +407,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       if (analysis.context.frontMatter?.error) {
         found.push(...diagnostic('unknown-draft', analysis.context.frontMatter.span, `front matter: ${analysis.context.frontMatter.error}`));
       }
+      for (const feature of FEATURES) found.push(...(feature.diagnostics?.(view, file, analysis) ?? []));
       let reportedNoDraft = false;
       analysis.citations.forEach((citation, index) => {
         const target = analysis.targets[index];
@@ -377,28 +420,36 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       return found;
     },
     completions(file, offset) {
-      const text = textOf(file);
-      if (text === undefined) return [];
-      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-      const before = text.slice(lineStart, offset);
-      const match = /(?:\b(?:paras?|paragraphs?|par)\.?|¶{1,2})\s*(?:\d+[a-z]*\s*(?:[-–—,]|and|to|&)\s*)*(\d*)$/i.exec(before);
-      if (!match || !/\s$|\d$|¶$/.test(before) && match[1] === '') return [];
-      const typed = match[1];
-      const replaceSpan = { start: offset - typed.length, end: offset };
-      const probe: Citation = { span: replaceSpan, keyword: 'para', parts: [], numbers: [] };
+      const paragraphs = paragraphCompletions(file, offset);
+      if (paragraphs.length) return paragraphs;
       const analysis = analyse(file);
-      const options = { drafts: load().config.drafts, current: currentDraft(), selfDraft: draftForFile(file)?.info };
-      const target = resolveCitation(probe, analysis?.context ?? { draftHeadings: [] }, options);
-      if (target.kind !== 'draft') return [];
-      const entry = load().drafts.get(target.draft.id);
-      if (!entry?.parsed) return [];
-      return entry.parsed.paragraphs.map((paragraph) => ({
-        label: paragraph.number,
-        detail: `${target.draft.label} · ${firstWords(paragraph.text, 8)}`,
-        documentation: paragraphMarkdown(target.draft, paragraph),
-        sortText: String(paragraph.ordinal).padStart(6, '0') + paragraph.number,
-        replaceSpan,
-      }));
+      if (!analysis) return [];
+      return firstAnswer((feature) => {
+        const entries = feature.completions?.(view, file, analysis, offset);
+        return entries?.length ? entries : undefined;
+      }) ?? [];
+    },
+    codeActions(file, span, diagnostics) {
+      const analysis = analyse(file);
+      return analysis ? FEATURES.flatMap((feature) => feature.codeActions?.(view, file, analysis, span, diagnostics) ?? []) : [];
+    },
+    documentLinks(file) {
+      const analysis = analyse(file);
+      return analysis ? FEATURES.flatMap((feature) => feature.documentLinks?.(view, file, analysis) ?? []) : [];
+    },
+    references(file, offset) {
+      const analysis = analyse(file);
+      return analysis ? FEATURES.flatMap((feature) => feature.references?.(view, file, analysis, offset) ?? []) : [];
+    },
+    alignment(olderName, newerName) {
+      const older = findDraft(load().config.drafts, olderName);
+      const newer = findDraft(load().config.drafts, newerName);
+      const alignment = older && newer ? view.alignment(older.id, newer.id) : undefined;
+      return alignment && older && newer ? { alignment, older, newer } : undefined;
+    },
+    auditQuotations(file, on) {
+      if (on) audited.add(file);
+      else audited.delete(file);
     },
     recommendations() {
       const current = currentDraft();
@@ -407,13 +458,47 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     },
   };
 
+  /** After "para ", "paras 57-", "¶ ": the paragraph numbers of the draft the position resolves to. */
+  function paragraphCompletions(file: string, offset: number): CompletionEntry[] {
+    const text = textOf(file);
+    if (text === undefined) return [];
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = text.slice(lineStart, offset);
+    const match = /(?:\b(?:paras?|paragraphs?|par)\.?|¶{1,2})\s*(?:\d+[a-z]*\s*(?:[-–—,]|and|to|&)\s*)*(\d*)$/i.exec(before);
+    if (!match || !/\s$|\d$|¶$/.test(before) && match[1] === '') return [];
+    const typed = match[1];
+    const replaceSpan = { start: offset - typed.length, end: offset };
+    const probe: Citation = { span: replaceSpan, keyword: 'para', parts: [], numbers: [] };
+    const analysis = analyse(file);
+    const options = { drafts: load().config.drafts, current: currentDraft(), selfDraft: draftForFile(file)?.info };
+    const target = resolveCitation(probe, analysis?.context ?? { draftHeadings: [] }, options);
+    if (target.kind !== 'draft') return [];
+    const entry = load().drafts.get(target.draft.id);
+    if (!entry?.parsed) return [];
+    return entry.parsed.paragraphs.map((paragraph) => ({
+      label: paragraph.number,
+      detail: `${target.draft.label} · ${firstWords(paragraph.text, 8)}`,
+      documentation: paragraphMarkdown(target.draft, paragraph),
+      sortText: String(paragraph.ordinal).padStart(6, '0') + paragraph.number,
+      replaceSpan,
+    }));
+  }
+
+  function firstAnswer<T>(ask: (feature: Feature) => T | undefined): T | undefined {
+    for (const feature of FEATURES) {
+      const answer = ask(feature);
+      if (answer !== undefined) return answer;
+    }
+    return undefined;
+  }
+
   function isDraftOrConfig(file: string): boolean {
     return path.basename(file) === CONFIG_FILE_NAME || (settings.configFile !== undefined && samePath(file, settings.configFile)) || (loaded ? isDraft(file) : false);
   }
 
   function invalidate() {
     loaded = undefined;
-    for (const document of documents.values()) document.analysis = undefined;
+    analyses.clear();
   }
 
   function hoverMarkdown(citation: Citation, target: CitationTarget): string {

@@ -1,0 +1,127 @@
+// The contract between the language service and the features built on top
+// of paragraph citations (where a paragraph went between drafts, quotations,
+// UN documents). A feature is a set of pure functions over a read-only view
+// of the workspace; the service calls every feature and combines the answers,
+// so adding a feature is one file and one line in languageService.ts.
+import type { Alignment } from './alignment';
+import type { ConfigProblem, OewgConfig } from './config';
+import type { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Span } from './model';
+import type { QuotationIndex } from './quotations';
+import type { CitationTarget, DocumentContext } from './resolver';
+
+export interface DraftEntry {
+  info: DraftInfo;
+  /** Parsed content; undefined when the draft has no path. */
+  parsed?: ParsedDraft;
+  /** Why an indexed draft could not be read. */
+  error?: string;
+  /** Paragraphs by number, for lookups. */
+  byNumber: Map<string, Paragraph>;
+}
+
+/** One document as the service understands it, computed once per version. */
+export interface DocumentAnalysis {
+  text: string;
+  citations: Citation[];
+  /** The draft (or document) each citation resolves to, index for index. */
+  targets: CitationTarget[];
+  context: DocumentContext;
+  /** The draft this document is, when it is one. */
+  ownDraft?: DraftEntry;
+}
+
+/** What a feature may read. Everything is cached by the service and reset when a draft or the configuration changes. */
+export interface WorkspaceView {
+  readonly config: OewgConfig;
+  readonly configProblems: ConfigProblem[];
+  currentDraft(): DraftInfo | undefined;
+  draftEntry(id: string): DraftEntry | undefined;
+  /** Every configured draft, in negotiation order. */
+  draftEntries(): DraftEntry[];
+  /** Alignment of two indexed drafts (older first), computed once per pair. */
+  alignment(olderId: string, newerId: string): Alignment | undefined;
+  /** A quotation index over an indexed draft's paragraphs, built once. */
+  quotationIndex(draftId: string): QuotationIndex | undefined;
+  /** A diagnostic with the severity the user chose for `code` (none when "off"). */
+  diagnostic(code: string, span: Span, message: string, data?: unknown): CoreDiagnostic[];
+  /** Text of a file (the editor's when open). */
+  textOf(file: string): string | undefined;
+  /** The analysis of another file (a submission or draft), for references across files. */
+  analyse(file: string): DocumentAnalysis | undefined;
+  /** Every file the service checks: submissions and drafts. */
+  checkedFiles(): string[];
+  /** Whether the user asked to check every quotation of this file, cited or not ("Check All Quotations"). */
+  auditsQuotations(file: string): boolean;
+}
+
+export interface HoverResult {
+  span: Span;
+  markdown: string;
+}
+
+export interface DefinitionTarget {
+  /** What the request started from (the citation, the symbol). */
+  originSpan: Span;
+  file: string;
+  /** The whole target (paragraph, footnote). */
+  span: Span;
+  /** The part to select ("74."). */
+  selectionSpan: Span;
+}
+
+export interface CompletionEntry {
+  label: string;
+  detail: string;
+  documentation: string;
+  sortText: string;
+  /** What the completion replaces. */
+  replaceSpan: Span;
+  /** Inserted instead of the label when set. */
+  insertText?: string;
+}
+
+export interface CoreTextEdit {
+  file: string;
+  span: Span;
+  newText: string;
+}
+
+export interface CoreCodeAction {
+  title: string;
+  kind: 'quickfix' | 'refactor.rewrite' | 'source';
+  edits: CoreTextEdit[];
+  /** Codes of the diagnostics it fixes. */
+  fixes?: CoreDiagnostic[];
+  isPreferred?: boolean;
+  /** Shown in a preview before it is applied (a whole-file rewrite). */
+  needsConfirmation?: boolean;
+}
+
+export interface DocumentLinkEntry {
+  span: Span;
+  /** An https:// address or an absolute file path. */
+  target: string;
+  tooltip?: string;
+}
+
+export interface ReferenceEntry {
+  file: string;
+  span: Span;
+}
+
+export interface Feature {
+  /** Diagnostic codes this feature may report, with their default severity. */
+  readonly diagnosticCodes?: Record<string, 'error' | 'warning' | 'information' | 'hint'>;
+  diagnostics?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): CoreDiagnostic[];
+  /** Markdown added below a citation's hover (e.g. where the paragraph went). */
+  citationHover?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, index: number): string | undefined;
+  /** A hover where no citation is (a quotation, a document symbol). */
+  hover?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): HoverResult | undefined;
+  definition?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): DefinitionTarget[];
+  /** Fixes and rewrites for a range of the document; `diagnostics` are the service's diagnostics overlapping it. */
+  codeActions?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, span: Span, diagnostics: CoreDiagnostic[]): CoreCodeAction[];
+  documentLinks?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): DocumentLinkEntry[];
+  references?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): ReferenceEntry[];
+  /** Completions at `offset`; an empty list lets other features answer. */
+  completions?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): CompletionEntry[];
+}
