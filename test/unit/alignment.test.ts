@@ -500,7 +500,7 @@ describe('renderAlignmentReport', () => {
       renderDiffMarkdown(wordDiff('The Group met openly. Others preferred closed meetings.', 'The Group met openly and online. Other States preferred closed meetings.')),
       '… Group met openly **and online**. ~~Others~~ **Other States** preferred closed meetings.',
     );
-    assert.equal(renderDiffMarkdown(wordDiff('States act *inter alia* here.', 'States act *inter alia* there.')), 'States act \\*inter alia\\* ~~here~~ **there**.');
+    assert.equal(renderDiffMarkdown(wordDiff('States act *inter alia* here.', 'States act *inter alia* there.')), '… act \\*inter alia\\* ~~here~~ **there**.');
   });
 });
 
