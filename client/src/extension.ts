@@ -6,6 +6,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
+  CheckAllQuotationsRequest,
+  CompareDraftsRequest,
+  UpdateCitationsRequest,
   CitationReportRequest,
   DraftItem,
   DraftsRequest,
@@ -52,6 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
     }),
     vscode.commands.registerCommand('oewgCite.insertRecommendationResponse', (number?: string) => insertRecommendationResponse(number)),
     vscode.commands.registerCommand('oewgCite.showCitationReport', (uri?: vscode.Uri) => showCitationReport(uri)),
+    vscode.commands.registerCommand('oewgCite.compareDrafts', (older?: string, newer?: string) => compareDrafts(older, newer)),
+    vscode.commands.registerCommand('oewgCite.updateCitations', (uri?: vscode.Uri) => updateCitations(uri)),
+    vscode.commands.registerCommand('oewgCite.checkAllQuotations', (uri?: vscode.Uri) => checkAllQuotations(uri)),
     { dispose: () => void client?.stop() },
   );
 
@@ -160,4 +166,64 @@ async function showCitationReport(uri?: vscode.Uri): Promise<void> {
   const markdown = await running.sendRequest<string>(CitationReportRequest, { uri: target.toString() });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+async function openMarkdown(markdown: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  return document;
+}
+
+async function pickDraft(drafts: DraftItem[], placeHolder: string, exclude?: string): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    drafts.filter((draft) => draft.id !== exclude).map((draft) => ({ label: draft.label, description: `${draft.paragraphCount} paragraphs`, id: draft.id })),
+    { placeHolder },
+  );
+  return picked?.id;
+}
+
+/** "Compare Drafts": the alignment report of two drafts, older first; returns the report. */
+async function compareDrafts(older?: string, newer?: string): Promise<string | undefined> {
+  const running = await requireClient();
+  if (!running) return undefined;
+  const indexed = (await running.sendRequest<DraftItem[]>(DraftsRequest)).filter((draft) => draft.indexed);
+  if (indexed.length < 2) {
+    void vscode.window.showInformationMessage('OEWG Cite: comparing needs two indexed drafts.');
+    return undefined;
+  }
+  older ??= await pickDraft(indexed.slice(0, -1), 'Compare which draft (the older one)?');
+  if (!older) return undefined;
+  newer ??= await pickDraft(indexed, 'with which newer draft?', older);
+  if (!newer) return undefined;
+  const report = await running.sendRequest<string | null>(CompareDraftsRequest, { older, newer });
+  if (report === null) {
+    void vscode.window.showErrorMessage(`OEWG Cite: cannot compare "${older}" with "${newer}": both must be indexed drafts.`);
+    return undefined;
+  }
+  await openMarkdown(report);
+  return report;
+}
+
+/** "Update Citations to the Current Draft": one edit for the whole file, previewed before it is applied. */
+async function updateCitations(uri?: vscode.Uri): Promise<boolean> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const running = await requireClient();
+  if (!target || !running) return false;
+  const answer = await running.sendRequest<{ title: string; edit: unknown } | null>(UpdateCitationsRequest, { uri: target.toString() });
+  if (!answer) {
+    void vscode.window.showInformationMessage('OEWG Cite: every citation of this file already points at the current draft.');
+    return false;
+  }
+  const edit = await running.protocol2CodeConverter.asWorkspaceEdit(answer.edit as Parameters<typeof running.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  return edit ? vscode.workspace.applyEdit(edit, { isRefactoring: true }) : false;
+}
+
+/** "Check All Quotations": also report quotations that cite no paragraph but are found in a draft. */
+async function checkAllQuotations(uri?: vscode.Uri): Promise<number | undefined> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const running = await requireClient();
+  if (!target || !running) return undefined;
+  const findings = await running.sendRequest<number>(CheckAllQuotationsRequest, { uri: target.toString() });
+  void vscode.window.showInformationMessage(`OEWG Cite: quotations checked, ${findings} finding${findings === 1 ? '' : 's'} in the Problems panel.`);
+  return findings;
 }

@@ -36,3 +36,22 @@ export interface StatusParams {
 
 /** The settings section the server reads with workspace/configuration. */
 export const SETTINGS_SECTION = 'oewgCite';
+
+/** Client -> server: the alignment report of two drafts (ids, labels or aliases), as Markdown. */
+export const CompareDraftsRequest = 'oewgCite/compareDrafts';
+export interface CompareDraftsParams {
+  older: string;
+  newer: string;
+}
+
+/** Client -> server: the edit that updates every citation of a file to the current draft (null when nothing to do). */
+export const UpdateCitationsRequest = 'oewgCite/updateCitations';
+export interface UpdateCitationsParams {
+  uri: string;
+}
+
+/** Client -> server: check every quotation of a file, cited or not; answers how many findings there are now. */
+export const CheckAllQuotationsRequest = 'oewgCite/checkAllQuotations';
+export interface CheckAllQuotationsParams {
+  uri: string;
+}

@@ -16,11 +16,14 @@ const USAGE = `usage:
       the configuration names). Prints file:line:col severity code message.
   oewg-cite index DRAFT [--json]
       Parse a draft and print its paragraphs, sections and footnotes.
+  oewg-cite compare OLDER NEWER [--format markdown|json] [--config FILE]
+      Where each paragraph of the older draft went in the newer one. OLDER and
+      NEWER are draft files, or draft ids/labels of the configuration.
 
   --config FILE   oewg-cite.json to use (default: ./oewg-cite.json when present)
   --draft FILE    a draft, in negotiation order (repeatable; used without a config file)
   --current ID    the current draft (id, label or alias)
-  --format F      text (default) or json
+  --format F      text (default) or json; for compare: markdown (default) or json
   -h, --help      this text
   --version       the version
 
@@ -35,7 +38,7 @@ interface Options {
   config?: string;
   drafts: string[];
   current?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'markdown';
   json: boolean;
 }
 
@@ -62,7 +65,7 @@ function parseArguments(argv: string[]): Options {
         break;
       case '--format': {
         const format = take();
-        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text or json (or markdown for compare), not "${format}"`);
         options.format = format;
         break;
       }
@@ -95,6 +98,8 @@ function main(argv: string[]): number {
         return check(options);
       case 'index':
         return index(options);
+      case 'compare':
+        return compare(options);
       case '':
         throw new UsageError('no command given');
       default:
@@ -214,6 +219,26 @@ function index(options: Options): number {
     process.stdout.write(`  ${paragraph.number.padStart(4)}  ${words} …\n`);
   }
   for (const problem of draft.problems) process.stderr.write(`${file}:${lines.positionAt(problem.span.start).line + 1}: ${problem.message}\n`);
+  return 0;
+}
+
+function compare(options: Options): number {
+  if (options.files.length !== 2) throw new UsageError('compare takes two drafts: the older, then the newer');
+  const cwd = process.cwd();
+  const configFile = options.config ? path.resolve(options.config) : fs.existsSync(path.join(cwd, CONFIG_FILE_NAME)) ? path.join(cwd, CONFIG_FILE_NAME) : undefined;
+  const [older, newer] = options.files;
+  // Two files are compared as they are; names are looked up in the configuration.
+  const asFiles = options.files.every((name) => fs.existsSync(name) && fs.statSync(name).isFile());
+  const settings: ServiceSettings = asFiles ? { draftFiles: options.files.map((file) => path.resolve(file)) } : { configFile };
+  const service = createLanguageService(new DiskFileSystem(), configFile ? path.dirname(configFile) : cwd, settings);
+  const ids = asFiles ? service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id) : [older, newer];
+  for (const name of ids) {
+    if (!service.draft(name)?.parsed) throw new UsageError(`"${name}" is neither a draft file nor an indexed draft (${service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id).join(', ') || 'none configured'})`);
+  }
+  const found = service.alignment(ids[0], ids[1]);
+  if (!found) throw new UsageError(`cannot align ${older} with ${newer}`);
+  if (options.format === 'json') process.stdout.write(JSON.stringify({ older: found.older.label, newer: found.newer.label, ...found.alignment }, null, 2) + '\n');
+  else process.stdout.write(service.compareDrafts(ids[0], ids[1]) + '\n');
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { CitationScanCache } from './incrementalScan';
 import { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Severity, Span } from './model';
 import { CitationTarget, describeReason, DocumentContext, documentContext, resolveCitation } from './resolver';
 import { Alignment, alignDrafts } from './alignment';
+import { renderAlignmentReport } from './alignmentReport';
 import type {
   CompletionEntry,
   CoreCodeAction,
@@ -112,6 +113,8 @@ export interface LanguageService {
   references(file: string, offset: number): ReferenceEntry[];
   /** Alignment of two indexed drafts (ids, labels or aliases; older first). */
   alignment(older: string, newer: string): { alignment: Alignment; older: DraftInfo; newer: DraftInfo } | undefined;
+  /** The alignment report of two drafts (ids, labels or aliases; older first), as Markdown. */
+  compareDrafts(older: string, newer: string): string | undefined;
   /** "Check All Quotations": also report quotations of this file that cite nothing. */
   auditQuotations(file: string, on: boolean): void;
 }
@@ -446,6 +449,10 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       const newer = findDraft(load().config.drafts, newerName);
       const alignment = older && newer ? view.alignment(older.id, newer.id) : undefined;
       return alignment && older && newer ? { alignment, older, newer } : undefined;
+    },
+    compareDrafts(olderName, newerName) {
+      const found = service.alignment(olderName, newerName);
+      return found ? renderAlignmentReport(found.alignment, found.older.label, found.newer.label) : undefined;
     },
     auditQuotations(file, on) {
       if (on) audited.add(file);

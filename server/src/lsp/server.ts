@@ -3,6 +3,8 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import {
+  CodeAction,
+  CodeActionKind,
   CompletionItem,
   CompletionItemKind,
   Connection,
@@ -15,8 +17,10 @@ import {
   MarkupKind,
   MessageType,
   ShowMessageNotification,
+  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
@@ -25,7 +29,14 @@ import { createLanguageService, LanguageService, ServiceSettings } from '../core
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Severity, Span } from '../core/model';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
+import type { CoreCodeAction } from '../core/features';
 import {
+  CheckAllQuotationsParams,
+  CheckAllQuotationsRequest,
+  CompareDraftsParams,
+  CompareDraftsRequest,
+  UpdateCitationsParams,
+  UpdateCitationsRequest,
   CitationReportParams,
   CitationReportRequest,
   DraftItem,
@@ -143,7 +154,10 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         definitionProvider: true,
-        completionProvider: { triggerCharacters: [' ', '¶', '-', '–', ','] },
+        completionProvider: { triggerCharacters: [' ', '¶', '-', '–', ',', '/'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
+        documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
       },
       serverInfo: { name: 'oewg-cite' },
     };
@@ -264,6 +278,88 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const service = serviceFor(file);
     const text = documents.get(uri)?.getText() ?? fileSystem.readFile(file) ?? '';
     return citationReport(service, file, text);
+  });
+
+  /** Lines of a file as the editor has it (open) or as it is on disk. */
+  function linesOf(file: string): { lines: LineMap; version: number | null } {
+    const document = documents.get(URI.file(file).toString());
+    return { lines: new LineMap(document?.getText() ?? fileSystem.readFile(file) ?? ''), version: document?.version ?? null };
+  }
+
+  function toWorkspaceEdit(action: CoreCodeAction): WorkspaceEdit {
+    const byFile = new Map<string, CoreCodeAction['edits']>();
+    for (const edit of action.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    const annotationId = action.needsConfirmation ? 'oewg-cite.preview' : undefined;
+    const documentChanges = [...byFile].map(([file, edits]) => {
+      const { lines, version } = linesOf(file);
+      return TextDocumentEdit.create(
+        { uri: URI.file(file).toString(), version },
+        edits.map((edit) => ({ range: toRange(lines, edit.span), newText: edit.newText, ...(annotationId ? { annotationId } : {}) })),
+      );
+    });
+    return annotationId
+      ? { documentChanges, changeAnnotations: { [annotationId]: { label: action.title, needsConfirmation: true } } }
+      : { documentChanges };
+  }
+
+  function toCodeAction(file: string, action: CoreCodeAction): CodeAction {
+    const { lines } = linesOf(file);
+    return {
+      title: action.title,
+      kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : action.kind === 'source' ? `${CodeActionKind.Source}.oewgCite` : CodeActionKind.RefactorRewrite,
+      diagnostics: action.fixes?.map((found) => toDiagnostic(lines, found)),
+      isPreferred: action.isPreferred,
+      edit: toWorkspaceEdit(action),
+    };
+  }
+
+  connection.onCodeAction(({ textDocument, range }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const file = fileOf(textDocument.uri);
+    const service = serviceFor(file);
+    const lines = lineMapOf(document);
+    const span = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+    const overlapping = service.diagnostics(file).filter((found) => found.span.start <= span.end && found.span.end >= span.start);
+    return service.codeActions(file, span, overlapping).map((action) => toCodeAction(file, action));
+  });
+
+  connection.onDocumentLinks(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const lines = lineMapOf(document);
+    return serviceFor(fileOf(textDocument.uri))
+      .documentLinks(fileOf(textDocument.uri))
+      .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : URI.file(link.target).toString(), tooltip: link.tooltip }));
+  });
+
+  connection.onReferences(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const file = fileOf(textDocument.uri);
+    return serviceFor(file)
+      .references(file, lineMapOf(document).offsetAt(position))
+      .map((reference) => ({ uri: URI.file(reference.file).toString(), range: toRange(linesOf(reference.file).lines, reference.span) }));
+  });
+
+  connection.onRequest(CompareDraftsRequest, ({ older, newer }: CompareDraftsParams): string | null => {
+    const service = services.values().next().value as LanguageService | undefined;
+    return service?.compareDrafts(older, newer) ?? null;
+  });
+
+  connection.onRequest(UpdateCitationsRequest, ({ uri }: UpdateCitationsParams): { title: string; edit: WorkspaceEdit } | null => {
+    const file = fileOf(uri);
+    const service = serviceFor(file);
+    const action = service.codeActions(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, []).find((candidate) => candidate.kind === 'source');
+    return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit(action) } : null;
+  });
+
+  connection.onRequest(CheckAllQuotationsRequest, ({ uri }: CheckAllQuotationsParams): number => {
+    const file = fileOf(uri);
+    const service = serviceFor(file);
+    service.auditQuotations(file, true);
+    publish(uri);
+    return service.diagnostics(file).length;
   });
 
   documents.listen(connection);
