@@ -141,7 +141,7 @@ describe('language server over stdio: samples/', function () {
     const notes = read(samplesDir, NOTES);
     await client.open(NOTES, notes);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: position(notes, 'para 57', 5) });
-    assert.match(hover.contents.value, /First Draft: the heading above/);
+    assert.match(hover.contents.value, /First Draft: the draft named by the heading above/);
   });
 
   it('answers the custom requests the VS Code client uses', async () => {
@@ -156,7 +156,7 @@ describe('language server over stdio: samples/', function () {
     assert.ok(recommendations.every((item) => /recommend/i.test(item.subheading)));
     const report = await client.request<string>('oewgCite/citationReport', { uri: client.uri(RESPONSE) });
     assert.match(report, /^# Citation report: response-to-zero-draft\.md/);
-    assert.match(report, /\| para 130 \| Zero Draft \(the `draft:` of the front matter\) \| error: para 130/);
+    assert.match(report, /\| para 130 \| Zero Draft \(the draft named in the front matter\) \| error: para 130/);
   });
 });
 

@@ -176,9 +176,9 @@ export function describeReason(reason: ResolutionReason): string {
     case 'qualifier':
       return 'named in the citation';
     case 'front-matter':
-      return 'the `draft:` of the front matter';
+      return 'the draft named in the front matter';
     case 'heading':
-      return 'the heading above';
+      return 'the draft named by the heading above';
     case 'self':
       return 'this draft';
     case 'current':
