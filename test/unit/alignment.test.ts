@@ -13,7 +13,8 @@ import {
 import { renderAlignmentReport, renderDiffMarkdown } from '../../server/src/core/alignmentReport';
 import { parseDraft } from '../../server/src/core/draftParser';
 import type { ParsedDraft } from '../../server/src/core/model';
-import { compactWordDiff, sameWording, summariseWordDiff, wordDiff } from '../../server/src/core/wordDiff';
+import { normaliseText } from '../../server/src/core/textNormalise';
+import { comparableWords, compactWordDiff, sameWording, summariseWordDiff, wordDiff } from '../../server/src/core/wordDiff';
 import {
   addParagraph,
   deleteParagraph,
@@ -96,6 +97,14 @@ describe('wordDiff', () => {
       summariseWordDiff(wordDiff('The Group met openly. Others preferred closed meetings.', 'The Group met openly and online. Other States preferred closed meetings.')),
       "'… Group met openly. Others preferred closed meetings.' → '… Group met openly and online. Other States preferred closed meetings.'",
     );
+  });
+
+  it('reads the words of a paragraph as the shared normalisation does (en-dash compounds aside)', () => {
+    for (const p of parseDraft(readCorpus('zero-draft-2021.txt')).paragraphs) {
+      const text = p.text.replace(/(\p{L})\u2013(?=\p{L})/gu, '$1-');
+      assert.equal(comparableWords(text).join(' '), normaliseText(text), `para ${p.number}`);
+    }
+    assert.deepEqual(comparableWords('South–South and re-\naffirm, the State’s “role”¹'), ['southsouth', 'and', 'reaffirm', 'the', "state's", 'role']);
   });
 
   it('says so when nothing changed', () => {
@@ -434,15 +443,31 @@ describe('alignDrafts on random edit scripts (property)', () => {
     );
   });
 
-  it('keeps identical wordings in order when a draft repeats a paragraph', () => {
+  it('pairs each copy of a repeated wording with the copy in its own place', () => {
     const outline = syntheticOutline(11, [4, 4]);
-    // Paragraph 6 repeats paragraph 2 word for word.
+    // Paragraph 6 repeats paragraph 2 word for word; paragraph 2 is deleted.
     outline.sections[1].blocks[1].paragraphs[0].text = outline.sections[0].blocks[1].paragraphs[0].text;
     const older = renderOutline(outline).draft;
-    const newer = renderOutline(deleteParagraph(outline, '1')).draft;
-    const alignment = alignDrafts(older, newer);
-    assert.deepEqual(whereDidItGo(alignment, '2')!.newer, ['1']);
-    assert.deepEqual(whereDidItGo(alignment, '6')!.newer, ['5']);
+    const alignment = alignDrafts(older, renderOutline(deleteParagraph(outline, '2')).draft);
+    assert.equal(whereDidItGo(alignment, '2')!.kind, 'deleted');
+    assert.deepEqual([whereDidItGo(alignment, '6')!.kind, whereDidItGo(alignment, '6')!.newer], ['renumbered', ['5']]);
+  });
+
+  it('keeps a draft made of repeated sections in order when one copy loses a paragraph', () => {
+    const outline = syntheticOutline(12, [5, 5, 5]);
+    // Sections B and C repeat section A word for word: no wording is unique.
+    for (const copy of [1, 2]) {
+      outline.sections[copy].blocks.forEach((block, b) =>
+        block.paragraphs.forEach((p, k) => (p.text = outline.sections[0].blocks[b].paragraphs[k].text)),
+      );
+    }
+    const older = renderOutline(outline).draft;
+    const alignment = alignDrafts(older, renderOutline(deleteParagraph(outline, '7')).draft);
+    for (const fate of alignment.fates) {
+      const n = Number(fate.older);
+      if (n === 7) assert.equal(fate.kind, 'deleted');
+      else assert.deepEqual([fate.kind, fate.newer], [n < 7 ? 'unchanged' : 'renumbered', [String(n < 7 ? n : n - 1)]], `para ${n}`);
+    }
   });
 });
 

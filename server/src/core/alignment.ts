@@ -19,6 +19,7 @@
 //   5. one-to-one pairs whose section left the order of sections, or that
 //      left the order of their section, are "moved".
 import type { ParsedDraft, Section } from './model';
+import { diffArrays } from 'diff';
 import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
 
 /**
@@ -111,6 +112,10 @@ const COMMON_SHINGLE = 50;
 const CANDIDATES_PER_PARAGRAPH = 8;
 const ORDER_WINDOW = 2;
 const MAX_GAP = 40;
+// Between two anchors, beyond this many paragraphs added or removed, finding
+// the longest common run of identical wordings costs more than it is worth:
+// identical wordings there are then paired in order of appearance only.
+const MAX_EDITS_IN_ORDER = 2000;
 
 /** A paragraph's wording, reduced to what the comparison uses. */
 interface Features {
@@ -430,17 +435,74 @@ class Aligner {
     this.pairedFrom.set(j, i);
   }
 
+  /**
+   * Pairs identical wordings, patience-diff style. Wordings that occur once in
+   * each draft are anchors, kept where they are in order (the longest
+   * increasing run); between two anchors, the longest common subsequence of
+   * the wordings pairs repeated ones, so that a draft that repeats a wording
+   * pairs each copy with the copy in its own place; what is still unpaired
+   * (sections that moved) then pairs up by wording, in order.
+   */
   pairIdenticalWording(): void {
-    const waiting = new Map<string, number[]>();
-    this.newerFeatures.forEach((f, j) => {
-      const queue = waiting.get(f.key);
-      if (queue) queue.push(j);
-      else waiting.set(f.key, [j]);
+    const ids = new Map<string, number>();
+    const idOf = (f: Features) => {
+      let id = ids.get(f.key);
+      if (id === undefined) ids.set(f.key, (id = ids.size));
+      return id;
+    };
+    const olderIds = this.olderFeatures.map(idOf);
+    const newerIds = this.newerFeatures.map(idOf);
+
+    const olderCount = new Int32Array(ids.size);
+    const newerCount = new Int32Array(ids.size);
+    const newerAt = new Int32Array(ids.size);
+    for (const id of olderIds) olderCount[id]++;
+    newerIds.forEach((id, j) => {
+      newerCount[id]++;
+      newerAt[id] = j;
     });
-    this.olderFeatures.forEach((f, i) => {
-      const j = waiting.get(f.key)?.shift();
+    const unique = olderIds
+      .map((id, i): [number, number] => [i, newerAt[id]])
+      .filter(([i]) => olderCount[olderIds[i]] === 1 && newerCount[olderIds[i]] === 1);
+    const inOrder = longestIncreasingRun(unique.map(([, j]) => j));
+    const anchors = unique.filter((_, k) => inOrder.has(k));
+    for (const [i, j] of anchors) this.pair(i, j);
+
+    let olderFrom = 0;
+    let newerFrom = 0;
+    for (const [i, j] of [...anchors, [olderIds.length, newerIds.length]]) {
+      if (i > olderFrom && j > newerFrom) this.pairCommonRun(olderIds, newerIds, olderFrom, i, newerFrom, j);
+      olderFrom = i + 1;
+      newerFrom = j + 1;
+    }
+
+    const waiting = new Map<number, number[]>();
+    newerIds.forEach((id, j) => {
+      if (this.pairedFrom.has(j)) return;
+      const queue = waiting.get(id);
+      if (queue) queue.push(j);
+      else waiting.set(id, [j]);
+    });
+    olderIds.forEach((id, i) => {
+      if (this.pairOf.has(i)) return;
+      const j = waiting.get(id)?.shift();
       if (j !== undefined) this.pair(i, j);
     });
+  }
+
+  /** Pairs the longest common subsequence of wordings in older[olderFrom, olderTo) and newer[newerFrom, newerTo). */
+  private pairCommonRun(olderIds: number[], newerIds: number[], olderFrom: number, olderTo: number, newerFrom: number, newerTo: number): void {
+    const common = diffArrays(olderIds.slice(olderFrom, olderTo), newerIds.slice(newerFrom, newerTo), {
+      maxEditLength: MAX_EDITS_IN_ORDER,
+    });
+    if (!common) return;
+    let i = olderFrom;
+    let j = newerFrom;
+    for (const change of common) {
+      if (change.added) j += change.count;
+      else if (change.removed) i += change.count;
+      else for (let k = 0; k < change.count; k++) this.pair(i++, j++);
+    }
   }
 
   /**

@@ -3,7 +3,6 @@
 // case, curly or straight quotes, dashes, "re-affirm"/"reaffirm", spacing,
 // emphasis marks and footnote markers do not change what a paragraph says.
 import { diffWords } from 'diff';
-import { normaliseText } from './textNormalise';
 
 export type WordChunkKind = 'same' | 'added' | 'removed';
 
@@ -13,20 +12,32 @@ export interface WordChunk {
   text: string;
 }
 
-// Footnote markers glued to a word ("recognized¹") must vanish before the
-// shared normalisation folds superscripts into ordinary digits.
+// The same words as textNormalise.normaliseText gives, computed on the whole
+// text at once: the alignment normalises every paragraph of two drafts, and
+// on drafts of thousands of paragraphs word-by-word folding is its slowest
+// part. One deliberate difference: an en dash between two letters
+// ("South–South") joins a compound the way a hyphen does (an em dash, often
+// set without spaces around an aside, still separates words).
 const FOOTNOTE_MARKERS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
-// An en or em dash between two letters ("South–South") joins a compound the
-// way a hyphen does; the shared normalisation reads it as a word break.
-const DASH_IN_WORD = /(\p{L})[\u2012\u2013\u2014](?=\p{L})/gu;
+const APOSTROPHES = /[\u2019\u02BC]/g;
+const HYPHEN_IN_WORD = /([\p{L}\p{M}\p{Nd}])[-\u00AD\u2010\u2011](?:[ \t]*\r?\n[ \t]*)?(?=[\p{L}\p{M}\p{Nd}])/gu;
+const EN_DASH_IN_WORD = /(\p{L})\u2013(?=\p{L})/gu;
+const WORD = /[\p{L}\p{M}\p{Nd}]+(?:'[\p{L}\p{M}\p{Nd}]+)*/gu;
 
 /**
  * The words of a text as compared for sameness: lower case, footnote markers
  * dropped, hyphenated words joined, punctuation and spacing ignored.
  */
 export function comparableWords(text: string): string[] {
-  const normal = normaliseText(text.replace(FOOTNOTE_MARKERS, '').replace(DASH_IN_WORD, '$1-'));
-  return normal === '' ? [] : normal.split(' ');
+  const folded = text
+    .replace(FOOTNOTE_MARKERS, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(APOSTROPHES, "'")
+    .replace(EN_DASH_IN_WORD, '$1')
+    .replace(HYPHEN_IN_WORD, '$1');
+  return folded.match(WORD) ?? [];
 }
 
 /** True when two texts say the same thing word for word once typography is set aside. */
