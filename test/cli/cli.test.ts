@@ -84,6 +84,22 @@ describe('oewg-cite check', () => {
   });
 });
 
+describe('oewg-cite compare', () => {
+  it('reports where each paragraph of the sample Zero Draft went, by config ids or by files', () => {
+    const byId = run(['compare', 'zero-draft', 'first-draft'], samplesDir);
+    assert.equal(byId.code, 0, byId.stderr);
+    assert.match(byId.stdout, /^# Zero Draft → First Draft: where each paragraph went/);
+    assert.match(byId.stdout, /\| deleted \| 6 \|/);
+    const byFile = run(['compare', 'drafts/zero-draft.txt', 'drafts/first-draft.md', '--format', 'json'], samplesDir);
+    assert.equal(byFile.code, 0, byFile.stderr);
+    const alignment = JSON.parse(byFile.stdout);
+    assert.equal(alignment.fates.length, 59);
+    assert.deepEqual(alignment.fates.find((fate: { older: string }) => fate.older === '13').newer, ['10', '11'], 'para 13 was split');
+    assert.equal(run(['compare', 'zero-draft'], samplesDir).code, 2);
+    assert.equal(run(['compare', 'zero-draft', 'second-draft'], samplesDir).code, 2);
+  });
+});
+
 describe('oewg-cite index', () => {
   it('prints the parsed real Zero Draft as JSON: 117 paragraphs with number, section, sub-heading, text and range; footnotes', () => {
     const { code, stdout } = run(['index', corpusFile('zero-draft-2021.txt'), '--json'], repoRoot);

@@ -237,6 +237,21 @@ describe('language server over stdio: the real corpus', function () {
     );
   });
 
+  it('inside the draft, "paragraph 85 of this report" hovers and jumps to the draft\'s own paragraph 85', async () => {
+    const draftFile = 'drafts/zero-draft-2021.txt';
+    const text = read(root, draftFile);
+    await client.open(draftFile, text);
+    const at = position(text, 'paragraph 85 of this report', 11);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(draftFile) }, position: at });
+    assert.match(hover.contents.value, /\*\*Zero Draft, para 85\*\* · F\. Capacity-building · \*Discussions\*/);
+    assert.match(hover.contents.value, /Zero Draft: this draft/);
+    const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: client.uri(draftFile) }, position: at });
+    assert.equal(links.length, 1);
+    assert.equal(links[0].targetSelectionRange.start.line, paragraphLine(text, '85'));
+    const diagnostics = await client.waitForDiagnostics(draftFile, () => true);
+    assert.deepEqual(diagnostics, [], 'the real draft reads cleanly and cites only paragraphs it has');
+  });
+
   it('the GPD response cites the Pre-draft: draft-not-indexed, never missing-paragraph', async () => {
     const text = read(root, 'gpd-response.md');
     await client.open('gpd-response.md', text);
