@@ -4,18 +4,21 @@
 // renumbered, reworded, merged, split, dropped (often whole "Discussions"
 // sub-sections) and sometimes whole sections change places. The alignment
 // works in passes, most certain first:
-//   1. paragraphs whose normalised wording is identical are paired (in order,
-//      so repeated wordings pair up first with first);
+//   1. paragraphs whose normalised wording is identical are paired: wordings
+//      found once in each draft anchor the order, repeated wordings pair with
+//      the copy in their own place, what is left pairs by wording;
 //   2. the rest are compared on IDF-weighted word bags and word 3-gram
-//      shingles, candidates found through an inverted index of shingles (plus
-//      the paragraphs near where the order says a paragraph should land);
-//      pairs are taken greedily, best first, close pairs before loose ones,
-//      with a bonus for landing between the paragraph's matched neighbours;
-//   3. an unpaired older paragraph largely contained in one newer paragraph
-//      was merged into it; an unpaired newer paragraph largely contained in
-//      one older paragraph is a piece of its split;
-//   4. what is still unpaired is paired with a looser threshold when it sits
-//      in the gap its matched neighbours leave;
+//      shingles (similarity = mean of the two Dice coefficients), candidates
+//      found through an inverted index of shingles plus the paragraphs near
+//      where the order says a paragraph should land; pairs are taken greedily,
+//      best first, close pairs before loose ones, with a bonus for landing
+//      between the paragraph's matched neighbours;
+//   3. an unpaired older paragraph largely contained in one newer paragraph —
+//      counting only what the newer paragraph's other sources do not already
+//      account for — was merged into it; an unpaired newer paragraph largely
+//      contained in one older paragraph, likewise, is a piece of its split;
+//   4. what is still unpaired is paired with a looser threshold where its
+//      matched neighbours leave room for it;
 //   5. one-to-one pairs whose section left the order of sections, or that
 //      left the order of their section, are "moved".
 import type { ParsedDraft, Section } from './model';
@@ -158,9 +161,9 @@ interface RawFeatures {
 // A shingle is keyed by a 31-bit hash of its three word ids rather than by a
 // string: on drafts of thousands of paragraphs, building and hashing millions
 // of shingle strings would be the slowest part of the alignment. Two shingles
-// that share a hash (about one in a million pairs) count as one; the
-// similarities move by a hair, and identical wordings are paired on their full
-// text anyway.
+// that share a hash count as one (among a million distinct shingles, a few
+// hundred pairs do); similarities move by a hair, and identical wordings are
+// paired on their full text anyway.
 const NO_WORD = 0;
 
 function shingleHash(first: number, second: number, third: number): number {
@@ -261,18 +264,19 @@ function combine(parts: Features[], wordIdf: Float64Array, shingleIdf: Float64Ar
   return weigh({ key: parts.map((p) => p.key).join(' '), words, shingles }, wordIdf, shingleIdf);
 }
 
-/** Newer paragraphs that share uncommon shingles with `features`, most shared first. */
+/** Paragraphs of the other draft, among the eligible ones, that share uncommon shingles with `features`, most shared first. */
 function shingleCandidates(
   features: Features,
   index: Map<number, number[]>,
   shingleIdf: Float64Array,
   limit: number,
+  eligible: (other: number) => boolean,
 ): number[] {
   const shared = new Map<number, number>();
   for (const id of features.shingles) {
     const postings = index.get(id);
     if (!postings || postings.length > COMMON_SHINGLE) continue;
-    for (const j of postings) shared.set(j, (shared.get(j) ?? 0) + shingleIdf[id]);
+    for (const j of postings) if (eligible(j)) shared.set(j, (shared.get(j) ?? 0) + shingleIdf[id]);
   }
   return [...shared.entries()]
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -534,7 +538,8 @@ class Aligner {
     const olderFree = this.olderFeatures.map((_, i) => i).filter((i) => !this.isOlderTaken(i));
     const newerFree = this.newerFeatures.map((_, j) => j).filter((j) => !this.isNewerTaken(j));
     const newerFreeSet = new Set(newerFree);
-    const olderFreeSet = new Set(olderFree);
+    const isNewerFree = (j: number) => newerFreeSet.has(j);
+    const isOlderFree = (i: number) => !this.isOlderTaken(i);
     const seen = new Set<number>();
     const pairs: Array<[number, number]> = [];
     const add = (i: number, j: number) => {
@@ -545,8 +550,8 @@ class Aligner {
     };
     const { before } = this.neighbourBounds();
     for (const i of olderFree) {
-      for (const j of shingleCandidates(this.olderFeatures[i], this.newerIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH * 2)) {
-        if (newerFreeSet.has(j)) add(i, j);
+      for (const j of shingleCandidates(this.olderFeatures[i], this.newerIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH, isNewerFree)) {
+        add(i, j);
       }
       const expected = before[i] + 1;
       for (let j = expected - ORDER_WINDOW; j <= expected + ORDER_WINDOW; j++) {
@@ -554,8 +559,8 @@ class Aligner {
       }
     }
     for (const j of newerFree) {
-      for (const i of shingleCandidates(this.newerFeatures[j], this.olderIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH * 2)) {
-        if (olderFreeSet.has(i)) add(i, j);
+      for (const i of shingleCandidates(this.newerFeatures[j], this.olderIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH, isOlderFree)) {
+        add(i, j);
       }
     }
     return pairs;
@@ -583,13 +588,14 @@ class Aligner {
    */
   findMergesAndSplits(): void {
     const minimum = this.options.containment;
+    const notSplit = (j: number) => !this.splitFrom.has(j);
+    const notMerged = (i: number) => !this.mergedInto.has(i);
     const sourcesOf = new Map<number, Features[]>();
     for (let i = 0; i < this.olderFeatures.length; i++) {
       if (this.isOlderTaken(i)) continue;
       let best = -1;
       let bestShare = minimum;
-      for (const j of shingleCandidates(this.olderFeatures[i], this.newerIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH)) {
-        if (this.splitFrom.has(j)) continue;
+      for (const j of shingleCandidates(this.olderFeatures[i], this.newerIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH, notSplit)) {
         const share = exclusiveShare(this.olderFeatures[i], this.newerFeatures[j], this.explainedNewer(j, sourcesOf), this.wordIdf, this.shingleIdf);
         if (share >= bestShare) {
           best = j;
@@ -606,8 +612,7 @@ class Aligner {
       if (this.isNewerTaken(j) || sourcesOf.has(j)) continue;
       let best = -1;
       let bestShare = minimum;
-      for (const i of shingleCandidates(this.newerFeatures[j], this.olderIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH)) {
-        if (this.mergedInto.has(i)) continue;
+      for (const i of shingleCandidates(this.newerFeatures[j], this.olderIndex, this.shingleIdf, CANDIDATES_PER_PARAGRAPH, notMerged)) {
         const share = exclusiveShare(this.newerFeatures[j], this.olderFeatures[i], this.explainedOlder(i, piecesOf), this.wordIdf, this.shingleIdf);
         if (share >= bestShare) {
           best = i;
