@@ -32,11 +32,12 @@ import type {
 } from './features';
 import { createQuotationIndex, QuotationIndex } from './quotations';
 import { FileSystem, matchesGlobs } from './workspace';
+import { historyFeature } from './historyFeature';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 
 /** The features built on paragraph citations; each is one file under server/src/core/. */
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [historyFeature];
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
 export interface ServiceSettings {
