@@ -41,8 +41,8 @@ const FIRST_WORDS_IN_MESSAGE = 6;
 /**
  * A citation whose numbers are followed from one draft to the current one:
  * - 'older': it names (by qualifier, front matter or heading) a draft older than the current one;
- * - 'missing': it cites the current draft by default and some of its numbers are not there,
- *   so they are read in the previous indexed draft.
+ * - 'missing': it cites the current draft without naming it (front matter, heading or by
+ *   default) and some of its numbers are not there, so they are read in the previous indexed draft.
  */
 interface Followed {
   kind: 'older' | 'missing';
@@ -80,8 +80,9 @@ function follow(view: WorkspaceView, analysis: DocumentAnalysis, index: number):
   const current = currentEntry(view);
   if (!current) return undefined;
   const citation = analysis.citations[index];
-  if (target.reason === 'current') {
-    if (target.draft.id !== current.info.id || citation.numbers.every((number) => current.byNumber.has(number))) return undefined;
+  if (target.draft.id === current.info.id) {
+    // A draft named in the citation itself is meant; a default (front matter, heading, current) may be an old habit.
+    if (target.reason === 'qualifier' || citation.numbers.every((number) => current.byNumber.has(number))) return undefined;
     const previous = previousEntry(view, current.info);
     const alignment = previous && view.alignment(previous.info.id, current.info.id);
     return previous && alignment ? { kind: 'missing', citation, reason: target.reason, from: previous, current, alignment } : undefined;
@@ -328,7 +329,9 @@ interface FileUpdate {
   edits: CoreTextEdit[];
   /** Citations left as they are because a paragraph they cite was deleted. */
   deleted: number;
-  /** Citations left as they are for another reason (a number the draft lacks, a form that cannot be rewritten). */
+  /** Citations left as they are because their draft lacks a number they cite. */
+  missing: number;
+  /** Citations left as they are because they cannot be rewritten without guessing (a split sub-paragraph "13(a)"). */
   other: number;
 }
 
@@ -342,7 +345,7 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
   const text = view.textOf(file);
   const current = currentEntry(view);
   if (text === undefined || !current || analysis.ownDraft) return undefined;
-  const update: FileUpdate = { edits: [], deleted: 0, other: 0 };
+  const update: FileUpdate = { edits: [], deleted: 0, missing: 0, other: 0 };
   const frontMatter = analysis.context.frontMatter?.draft;
   const named = frontMatter && findDraft(view.config.drafts, frontMatter.name);
   const frontMatterUpdated = !!named && named.order < current.info.order && !!indexed(view.draftEntry(named.id)) && !!view.alignment(named.id, current.info.id);
@@ -359,8 +362,8 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
       update.edits.push(...withFile(file, retargeted));
       return;
     }
-    const deleted = citation.numbers.some((number) => followed.from.byNumber.has(number) && whereDidItGo(followed.alignment, number)?.kind === 'deleted');
-    if (deleted) update.deleted++;
+    if (citation.numbers.some((number) => followed.from.byNumber.has(number) && whereDidItGo(followed.alignment, number)?.kind === 'deleted')) update.deleted++;
+    else if (citation.numbers.some((number) => !followed.from.byNumber.has(number))) update.missing++;
     else update.other++;
     if (frontMatterUpdated && followed.reason === 'front-matter') {
       update.edits.push({ file, span: { start: citation.span.end, end: citation.span.end }, newText: ` of the ${followed.from.info.label}` });
@@ -372,7 +375,8 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
 function updateAllTitle(update: FileUpdate, current: string): string {
   const left: string[] = [];
   if (update.deleted) left.push(`${update.deleted} citing deleted paragraphs`);
-  if (update.other) left.push(`${update.other} that cannot be followed`);
+  if (update.missing) left.push(`${update.missing} citing paragraphs their draft does not have`);
+  if (update.other) left.push(`${update.other} that cannot be rewritten`);
   const title = `Update all citations in this file to the current draft (${current})`;
   return left.length ? `${title}; left as they are: ${left.join(', ')}` : title;
 }

@@ -89,13 +89,18 @@ export function qualifierNameSpan(text: string, citation: Citation): Span | unde
   return at < 0 ? undefined : { start: qualifier.span.start + at, end: qualifier.span.start + at + qualifier.name.length };
 }
 
-/** The edit that makes the keyword agree with how many numbers follow it ("para" → "paras"), if one is needed. */
-function keywordEdit(citation: Citation, before: number, after: number): TextEdit | undefined {
+/**
+ * The edit that makes the keyword agree with how many numbers follow it
+ * ("para" → "paras"), if one is needed. A list written anew after a singular
+ * keyword needs the plural, or it would not read as a list; where the author
+ * wrote the numbers, the author's keyword stays.
+ */
+function keywordEdit(citation: Citation, before: number, after: number, writtenAnew: boolean): TextEdit | undefined {
   const keyword = citation.keyword;
   const start = citation.span.start;
   const dot = keyword.endsWith('.') ? 1 : 0;
   const wordEnd = start + keyword.length - dot;
-  if (after > 1 && before === 1) {
+  if (after > 1 && (before === 1 || writtenAnew)) {
     if (keyword === '¶') return { span: { start: start + 1, end: start + 1 }, newText: '¶' };
     const word = keyword.slice(0, keyword.length - dot);
     if (SINGULAR_KEYWORD.test(keyword)) return { span: { start: wordEnd, end: wordEnd }, newText: word === word.toUpperCase() ? 'S' : 's' };
@@ -160,7 +165,7 @@ export function retargetCitation(text: string, citation: Citation, map: NumberMa
     if (!rewritten) return undefined;
     edits.push(rewritten);
   }
-  const keyword = keywordEdit(citation, citation.numbers.length, numbers.length);
+  const keyword = keywordEdit(citation, citation.numbers.length, numbers.length, !keepsShape);
   if (keyword) edits.push(keyword);
   if (naming.kind === 'rename') {
     const name = qualifierNameSpan(text, citation);

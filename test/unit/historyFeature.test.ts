@@ -1,0 +1,486 @@
+// The draft-history feature driven through the language service: the sample
+// workspace (Zero Draft → First Draft, known answer in samples/drafts/CHANGES.md
+// and samples/EXPECTED.md), and the real Zero Draft edited at test time into a
+// "Final Draft" by a known script (test/support/draftEdits.ts).
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { whereDidItGo } from '../../server/src/core/alignment';
+import { parseDraft } from '../../server/src/core/draftParser';
+import type { CoreCodeAction, CoreTextEdit } from '../../server/src/core/features';
+import { compareDraftsReport, HISTORY_CODES } from '../../server/src/core/historyFeature';
+import { createLanguageService, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
+import { LineMap } from '../../server/src/core/lines';
+import type { Citation, CoreDiagnostic } from '../../server/src/core/model';
+import { MemoryFileSystem } from '../../server/src/core/workspace';
+import {
+  addParagraph,
+  deleteParagraph,
+  dropSubsections,
+  knownAnswer,
+  mergeParagraphs,
+  outlineOf,
+  renderOutline,
+  rewordParagraph,
+  splitParagraph,
+  swapSections,
+} from '../support/draftEdits';
+import { fixturesDir, readCorpus, samplesDir } from '../support/paths';
+
+const ROOT = '/samples';
+const RESPONSE = `${ROOT}/submissions/response-to-zero-draft.md`;
+const NOTES = `${ROOT}/submissions/notes-on-first-draft.txt`;
+const SAMPLE_FILES = ['oewg-cite.json', 'drafts/zero-draft.txt', 'drafts/first-draft.md', 'submissions/response-to-zero-draft.md', 'submissions/notes-on-first-draft.txt'];
+
+function sampleFiles(): Record<string, string> {
+  return Object.fromEntries(SAMPLE_FILES.map((name) => [`${ROOT}/${name}`, fs.readFileSync(path.join(samplesDir, name), 'utf8')]));
+}
+
+function sampleService(settings: ServiceSettings = {}, extra: Record<string, string> = {}): { service: LanguageService; files: MemoryFileSystem } {
+  const files = new MemoryFileSystem({ ...sampleFiles(), ...extra });
+  return { service: createLanguageService(files, ROOT, settings), files };
+}
+
+function textOf(files: MemoryFileSystem, file: string): string {
+  return files.readFile(file)!;
+}
+
+/** Applies edits to one file's text, checking that no two overlap or start at the same place. */
+function applyEdits(text: string, edits: CoreTextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  sorted.forEach((edit, k) => {
+    if (k > 0) assert.ok(sorted[k - 1].span.end <= edit.span.start && sorted[k - 1].span.start < edit.span.start, 'edits overlap');
+  });
+  let out = text;
+  for (const edit of sorted.reverse()) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
+  return out;
+}
+
+const isHistory = (diagnostic: CoreDiagnostic) => diagnostic.code in HISTORY_CODES;
+
+/** "line:col" (1-based, as in EXPECTED.md) of an offset. */
+function where(text: string, offset: number): string {
+  const position = new LineMap(text).positionAt(offset);
+  return `${position.line + 1}:${position.character + 1}`;
+}
+
+function offsetOf(text: string, line: number, col: number): number {
+  return new LineMap(text).offsetAt({ line: line - 1, character: col - 1 });
+}
+
+/** The text with line `line` (1-based) replaced: the whole expected document. */
+function withLine(text: string, line: number, replacement: string): string {
+  const lines = text.split('\n');
+  lines[line - 1] = replacement;
+  return lines.join('\n');
+}
+
+function lineOf(text: string, line: number): string {
+  return text.split('\n')[line - 1];
+}
+
+/** The code actions at `line:col`, given the diagnostics of that line as an editor gives those under the cursor. */
+function actionsAt(service: LanguageService, file: string, text: string, line: number, col: number): CoreCodeAction[] {
+  const offset = offsetOf(text, line, col);
+  const span = { start: offset, end: offset };
+  const diagnostics = service.diagnostics(file).filter((d) => new LineMap(text).positionAt(d.span.start).line === line - 1);
+  return service.codeActions(file, span, diagnostics);
+}
+
+describe('draft history on the sample workspace (Zero Draft → First Draft)', () => {
+  const { service, files } = sampleService();
+  const response = textOf(files, RESPONSE);
+
+  it('says what happened to every cited Zero Draft paragraph that changed, and nothing about the others', () => {
+    const found = service.diagnostics(RESPONSE).filter(isHistory).map((d) => `${where(response, d.span.start)} ${d.code} ${d.severity}: ${d.message}`);
+    assert.deepEqual(found, [
+      '21:31 paragraph-renumbered information: para 12 of the Zero Draft is now para 9 of the First Draft',
+      '21:162 paragraph-deleted warning: paras 9–11 of the Zero Draft were deleted in the First Draft',
+      '23:1 paragraph-split information: para 13 of the Zero Draft was split into paras 10 and 11 of the First Draft',
+      '25:1 paragraph-edited information: para 14 of the Zero Draft is now para 12 of the First Draft (edited)',
+      '29:31 paragraph-renumbered information: para 17 of the Zero Draft is now para 24 of the First Draft',
+      '29:193 paragraph-merged warning: para 23 of the Zero Draft was merged into para 30 of the First Draft (with para 24)',
+      '31:45 paragraph-merged warning: para 24 of the Zero Draft was merged into para 30 of the First Draft (with para 23)',
+      '31:49 paragraph-edited information: para 26 of the Zero Draft is now para 32 of the First Draft (edited)',
+      '31:56 paragraph-moved information: para 30 of the Zero Draft is now para 16 of the First Draft (moved with its section, edited)',
+      '35:34 paragraph-moved information: paras 30–32 of the Zero Draft are now paras 16–18 of the First Draft (moved with their section; para 30 edited)',
+      '35:53 paragraph-moved information: para 36 of the Zero Draft is now para 22 of the First Draft (moved with its section)',
+      '39:62 paragraph-renumbered information: para 41 of the Zero Draft is now para 36 of the First Draft',
+      '39:154 paragraph-edited information: para 40 of the Zero Draft is now para 35 of the First Draft (edited)',
+      '43:65 paragraph-renumbered information: para 43 of the Zero Draft is now para 38 of the First Draft',
+      '43:136 paragraph-deleted warning: para 39 of the Zero Draft was deleted in the First Draft',
+      '49:208 paragraph-renumbered information: para 48 of the Zero Draft is now para 42 of the First Draft',
+      '53:22 paragraph-renumbered information: paras 58 and 59 of the Zero Draft are now paras 53 and 54 of the First Draft',
+      '53:149 paragraph-renumbered information: para 54 of the Zero Draft is now para 48 of the First Draft',
+      '53:156 paragraph-edited information: para 55 of the Zero Draft is now para 49 of the First Draft (edited)',
+      '63:123 paragraph-renumbered information: para 22 of the Zero Draft is now para 29 of the First Draft',
+    ]);
+  });
+
+  it('agrees with the last column of samples/EXPECTED.md for every single-number citation of the Zero Draft', () => {
+    const expected = fs.readFileSync(path.join(samplesDir, 'EXPECTED.md'), 'utf8').split('## `submissions/notes-on-first-draft.txt`')[0];
+    const rows = expected
+      .split('\n')
+      .filter((line) => /^\| \d+ \| \d+ \|/.test(line))
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+      .filter((cells) => cells[4] === 'zero-draft');
+    const diagnostics = service.diagnostics(RESPONSE).filter(isHistory);
+    let checked = 0;
+    for (const [line, col, , , , , , , became] of rows) {
+      const kinds: Array<[RegExp, string[]]> = [
+        [/^(\d+) \(renumbered\)$/, ['paragraph-renumbered', 'paragraph-moved']],
+        [/^(\d+) \(edited\)$/, ['paragraph-edited', 'paragraph-moved']],
+        [/^merged into (\d+)$/, ['paragraph-merged']],
+        [/^split into (\d+) and (\d+)$/, ['paragraph-split']],
+        [/^deleted$/, ['paragraph-deleted']],
+      ];
+      const kind = kinds.find(([pattern]) => pattern.test(became));
+      if (!kind) continue;
+      const start = offsetOf(response, Number(line), Number(col));
+      const citation = service.citations(RESPONSE).find(({ citation: c }) => c.span.start === start)!.citation;
+      const on = diagnostics.filter((d) => d.span.start >= citation.span.start && d.span.end <= citation.span.end);
+      assert.equal(on.length, 1, `${line}:${col}`);
+      assert.ok(kind[1].includes(on[0].code), `${line}:${col} ${on[0].code} for "${became}"`);
+      const numbers = kind[0].exec(became)!.slice(1);
+      assert.deepEqual((on[0].data as { became: string[][] }).became, [numbers], `${line}:${col}`);
+      checked++;
+    }
+    assert.equal(checked, 12);
+  });
+
+  it('retargets a citation resolved by the front matter, naming the First Draft after the number', () => {
+    const [fix] = actionsAt(service, RESPONSE, response, 21, 31);
+    assert.equal(fix.title, 'Retarget to para 9 of the First Draft');
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.fixes?.[0].code, 'paragraph-renumbered');
+    assert.equal(
+      applyEdits(response, fix.edits),
+      withLine(response, 21, lineOf(response, 21).replace('recognition in para 12 that', 'recognition in para 9 of the First Draft that')),
+    );
+  });
+
+  it('renames the draft in a qualifier instead of adding one', () => {
+    const [fix] = actionsAt(service, RESPONSE, response, 63, 123);
+    assert.equal(fix.title, 'Retarget to para 29 of the First Draft');
+    assert.equal(applyEdits(response, fix.edits), withLine(response, 63, lineOf(response, 63).replace('para 22 of the Zero Draft', 'para 29 of the First Draft')));
+  });
+
+  it('keeps a range a range and a list a list', () => {
+    const [range] = actionsAt(service, RESPONSE, response, 35, 28);
+    assert.equal(range.title, 'Retarget to paras 16–18 of the First Draft');
+    assert.equal(applyEdits(response, range.edits), withLine(response, 35, lineOf(response, 35).replace('paras 30-32 is', 'paras 16-18 of the First Draft is')));
+    const [list] = actionsAt(service, RESPONSE, response, 31, 34);
+    assert.equal(list.title, 'Retarget to paras 30, 32 and 16 of the First Draft');
+    assert.equal(list.fixes?.length, 3, 'one fix for the three diagnostics of the list');
+    assert.equal(
+      applyEdits(response, list.edits),
+      withLine(response, 31, lineOf(response, 31).replace('paragraphs 24, 26 and 30 in', 'paragraphs 30, 32 and 16 of the First Draft in')),
+    );
+  });
+
+  it('offers both halves of a split paragraph, together first, then each', () => {
+    const actions = actionsAt(service, RESPONSE, response, 23, 1);
+    assert.deepEqual(
+      actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
+      ['Retarget to paras 10 and 11 of the First Draft', 'Retarget to para 10 of the First Draft', 'Retarget to para 11 of the First Draft'],
+    );
+    assert.equal(applyEdits(response, actions[0].edits), withLine(response, 23, lineOf(response, 23).replace('Paragraph 13 says', 'Paragraphs 10 and 11 of the First Draft says')));
+  });
+
+  it('offers no retargeting for a deleted paragraph', () => {
+    const actions = actionsAt(service, RESPONSE, response, 43, 136);
+    assert.deepEqual(actions.filter((a) => a.kind === 'quickfix'), []);
+  });
+
+  it('updates every citation of the file to the First Draft, front matter included, in one previewed edit', () => {
+    const update = service.codeActions(RESPONSE, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
+    assert.equal(
+      update.title,
+      'Update all citations in this file to the current draft (First Draft); left as they are: 2 citing deleted paragraphs, 2 citing paragraphs their draft does not have',
+    );
+    assert.equal(update.needsConfirmation, true);
+    const updated = applyEdits(response, update.edits);
+    assert.equal(updated, fs.readFileSync(path.join(fixturesDir, 'history', 'response-to-zero-draft.updated.md'), 'utf8'));
+  });
+
+  it('after the update, only the citations left as they are still cite the Zero Draft', () => {
+    const update = service.codeActions(RESPONSE, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
+    const { service: after } = sampleService();
+    const updated = applyEdits(response, update.edits);
+    after.setDocument(RESPONSE, updated);
+    const stillZero = after
+      .citations(RESPONSE)
+      .filter(({ target }) => target.kind === 'draft' && target.draft.id === 'zero-draft')
+      .map(({ citation }) => updated.slice(citation.span.start, citation.qualifier!.span.end));
+    assert.deepEqual(stillZero, ['paras 9–11 of the Zero Draft', 'para 130 of the Zero Draft', 'paragraph 39 of the Zero Draft', 'paras 58-61 of the Zero Draft']);
+    assert.deepEqual(
+      after.diagnostics(RESPONSE).filter(isHistory).map((d) => d.code),
+      ['paragraph-deleted', 'paragraph-deleted', 'paragraph-renumbered'],
+      'the deleted paragraphs, and paras 58 and 59 in a range that also cites paragraphs the Zero Draft never had',
+    );
+    assert.equal(after.codeActions(RESPONSE, { start: 0, end: 0 }, []).filter((a) => a.kind === 'source').length, 0, 'nothing is left to update');
+  });
+
+  it('tells where a number the First Draft lacks used to point in the Zero Draft', () => {
+    const notes = textOf(files, NOTES);
+    const diagnostics = service.diagnostics(NOTES).map((d) => `${where(notes, d.span.start)} ${d.code} ${d.severity}: ${d.message}`);
+    assert.deepEqual(diagnostics, [
+      '5:26 paragraph-moved-from-previous information: para 57 of the Zero Draft (“States agreed that future dialogue should …”) is para 51 of the First Draft',
+      '5:26 missing-paragraph error: para 57: the First Draft has paragraphs 1–54',
+    ]);
+    const actions = actionsAt(service, NOTES, notes, 5, 26);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Retarget to para 51 of the First Draft', 'Cite para 57 of the Zero Draft instead'],
+    );
+    assert.equal(applyEdits(notes, actions[0].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 51 on')));
+    assert.equal(applyEdits(notes, actions[1].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 57 of the Zero Draft on')));
+  });
+
+  it('hovers with the history of the cited paragraph, forwards from an older draft and backwards from the current one', () => {
+    const edited = service.hover(RESPONSE, offsetOf(response, 25, 3))!.markdown;
+    assert.match(edited, /\*\*Since the Zero Draft\*\*\n\n- Zero Draft para 14 → First Draft para 12 \(edited: '… means to detect and respond to …[^']* small enterprises and States …' → '… means to detect, defend against and respond to …[^']* small and medium-sized enterprises and States …'\)$/m);
+    const merged = service.hover(RESPONSE, offsetOf(response, 29, 195))!.markdown;
+    assert.match(merged, /- Zero Draft para 23 → First Draft para 30 \(merged with para 24\)/);
+    const deleted = service.hover(RESPONSE, offsetOf(response, 21, 160))!.markdown;
+    assert.match(deleted, /- Zero Draft para 9 → deleted in the First Draft\n- Zero Draft para 10 → deleted in the First Draft\n- Zero Draft para 11 → deleted in the First Draft/);
+    const fresh = service.hover(RESPONSE, offsetOf(response, 61, 120))!.markdown;
+    assert.match(fresh, /- First Draft para 52: new in the First Draft/);
+    const notes = textOf(files, NOTES);
+    assert.match(service.hover(NOTES, offsetOf(notes, 5, 111))!.markdown, /- First Draft para 51: was para 57 of the Zero Draft \(renumbered\)/);
+    assert.match(service.hover(NOTES, offsetOf(notes, 3, 61))!.markdown, /- First Draft para 10: was part of para 13 of the Zero Draft \(split into paras 10 and 11\)/);
+    assert.match(service.hover(NOTES, offsetOf(notes, 5, 28))!.markdown, /- para 57 is not in the First Draft; Zero Draft para 57 → First Draft para 51 \(renumbered\)/);
+  });
+
+  it('lets the user silence or raise each code', () => {
+    const { service: quiet } = sampleService({ severity: { 'paragraph-renumbered': 'off', 'paragraph-deleted': 'error' } });
+    const codes = quiet.diagnostics(RESPONSE).filter(isHistory);
+    assert.ok(!codes.some((d) => d.code === 'paragraph-renumbered'));
+    assert.deepEqual([...new Set(codes.filter((d) => d.code === 'paragraph-deleted').map((d) => d.severity))], ['error']);
+    assert.deepEqual(actionsAt(quiet, RESPONSE, response, 21, 31).filter((a) => a.kind === 'quickfix'), [], 'no fix for a silenced diagnostic');
+  });
+
+  it('writes the Compare Drafts report from the cached alignment', () => {
+    const report = compareDraftsReport(service, 'zero-draft', 'First Draft')!;
+    assert.match(report, /^# Zero Draft → First Draft: where each paragraph went/);
+    assert.match(report, /\| 57 \| 51 \| renumbered \| 1\.00 \|/);
+    assert.equal(report, service.compareDrafts('Zero Draft', 'first-draft'));
+    assert.equal(compareDraftsReport(service, 'pre-draft', 'first-draft'), undefined, 'the Pre-draft is not indexed');
+  });
+
+  it('aligns once: typing in a submission reuses the alignment of the two drafts', () => {
+    const { service: typing } = sampleService();
+    const before = typing.alignment('zero-draft', 'first-draft')!.alignment;
+    for (let k = 1; k <= 3; k++) {
+      typing.setDocument(RESPONSE, `${response}${' '.repeat(k)}`, k);
+      assert.equal(typing.diagnostics(RESPONSE).filter(isHistory).length, 20);
+    }
+    assert.equal(typing.alignment('zero-draft', 'first-draft')!.alignment, before);
+  });
+});
+
+// ---------- property: the update-all edit on generated submissions ----------
+
+describe('updating a generated submission to the current draft', () => {
+  const sentence = fc.oneof(
+    fc.tuple(fc.constantFrom('para', 'paragraph', '¶', 'Para'), fc.integer({ min: 1, max: 62 })).map(([k, n]) => `We welcome ${k} ${n} on this point.`),
+    fc.tuple(fc.constantFrom('paras', 'paragraphs'), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('-', '–'))
+      .map(([k, n, length, dash]) => `See ${k} ${n}${dash}${n + length} for the context.`),
+    fc.tuple(fc.integer({ min: 1, max: 62 }), fc.integer({ min: 1, max: 62 }), fc.integer({ min: 1, max: 62 })).map(([a, b, c]) => `As paragraphs ${a}, ${b} and ${c} show, more is needed.`),
+    fc.integer({ min: 1, max: 62 }).map((n) => `Para ${n} of the Zero Draft is balanced.`),
+    fc.integer({ min: 1, max: 62 }).map((n) => `Zero Draft, para ${n} recalls the mandate.`),
+    fc.integer({ min: 1, max: 62 }).map((n) => `The text is right (paragraph ${n}).`),
+    fc.integer({ min: 1, max: 56 }).map((n) => `Para ${n} of the First Draft is new to us.`),
+    fc.integer({ min: 1, max: 62 }).map((n) => `Its paragraph ${n}(a) covers this.`),
+    fc.constant('We said so on para 7 of the Pre-draft already.'),
+  );
+  const submission = fc.record({
+    frontMatter: fc.constantFrom(undefined, 'zero-draft', '"zero-draft"', 'first-draft', 'Zero Draft'),
+    heading: fc.constantFrom(undefined, '## Comments on the Zero Draft', 'Comments on the First Draft'),
+    paragraphs: fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+  });
+
+  const NUMBERS_AND_SEPARATORS = /^(?:\d+|[ ,&–-]|and|to)*$/;
+  const allowedOld = (old: string) => NUMBERS_AND_SEPARATORS.test(old) || ['s', '¶', 'Zero Draft', 'zero-draft'].includes(old);
+  const allowedNew = (text: string) =>
+    /^(?:s|¶)?(?:\d+|[ ,&–-]|and|to)*(?: of the (?:First|Zero) Draft)?$/.test(text) || ['First Draft', 'first-draft'].includes(text);
+
+  it('changes only numbers, keywords and draft names; every citation then cites what it cited', () => {
+    const { service } = sampleService();
+    const alignment = service.alignment('zero-draft', 'first-draft')!.alignment;
+    const file = `${ROOT}/submissions/generated.md`;
+    fc.assert(
+      fc.property(submission, ({ frontMatter, heading, paragraphs }) => {
+        const text = [
+          ...(frontMatter ? ['---', `draft: ${frontMatter}`, '---', ''] : []),
+          ...(heading ? [heading, ''] : []),
+          ...paragraphs.flatMap((sentences) => [sentences.join(' '), '']),
+        ].join('\n');
+        const cannotFollow = (source: string, citation: Citation) =>
+          citation.numbers.some((n) => !whereDidItGo(alignment, n) || whereDidItGo(alignment, n)!.kind === 'deleted') ||
+          (/\(a\)/.test(source.slice(citation.span.start, citation.span.end)) && citation.numbers.some((n) => whereDidItGo(alignment, n)!.newer.length > 1));
+        service.setDocument(file, text);
+        const before = service.citations(file);
+        const update = service.codeActions(file, { start: 0, end: 0 }, []).find((a) => a.kind === 'source');
+        if (!update) {
+          // Nothing to update: every citation of the Zero Draft cites something that cannot be followed.
+          for (const { citation, target } of before) {
+            if (target.kind === 'draft' && target.draft.id === 'zero-draft') assert.ok(cannotFollow(text, citation), text);
+          }
+          return;
+        }
+        assert.equal(update.needsConfirmation, true);
+        for (const edit of update.edits) {
+          assert.equal(edit.file, file);
+          assert.ok(allowedOld(text.slice(edit.span.start, edit.span.end)), `replaced "${text.slice(edit.span.start, edit.span.end)}"`);
+          assert.ok(allowedNew(edit.newText), `wrote "${edit.newText}"`);
+        }
+        const updated = applyEdits(text, update.edits);
+        service.setDocument(file, updated);
+        const after = service.citations(file);
+        assert.equal(after.length, before.length, updated);
+        before.forEach(({ citation, target }, k) => {
+          const now = after[k];
+          const wasZero = target.kind === 'draft' && target.draft.id === 'zero-draft';
+          const nowDraft = now.target.kind === 'draft' ? now.target.draft.id : now.target.kind;
+          if (!wasZero) {
+            assert.equal(nowDraft, target.kind === 'draft' ? target.draft.id : target.kind);
+            assert.deepEqual(now.citation.numbers, citation.numbers);
+            return;
+          }
+          if (nowDraft === 'zero-draft') {
+            // Left as it is: it cites something that cannot be followed.
+            assert.deepEqual(now.citation.numbers, citation.numbers);
+            assert.ok(cannotFollow(text, citation), updated);
+            return;
+          }
+          assert.equal(nowDraft, 'first-draft', updated);
+          const expected = [...new Set(citation.numbers.flatMap((n) => whereDidItGo(alignment, n)!.newer))];
+          assert.deepEqual(now.citation.numbers, expected, updated);
+        });
+        assert.equal(service.codeActions(file, { start: 0, end: 0 }, []).filter((a) => a.kind === 'source').length, 0, 'a second update has nothing to do');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// ---------- the real Zero Draft, edited into a Final Draft ----------
+
+describe('draft history on the real Zero Draft, edited into a known Final Draft', () => {
+  const zeroDraftText = readCorpus('zero-draft-2021.txt');
+  const zeroDraft = parseDraft(zeroDraftText);
+  let outline = outlineOf(zeroDraft);
+  outline = dropSubsections(outline, 'Discussions');
+  outline = swapSections(outline, 'C', 'D');
+  outline = mergeParagraphs(outline, '19', '20');
+  outline = splitParagraph(outline, '88');
+  outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
+  outline = deleteParagraph(outline, '113');
+  outline = addParagraph(outline, '110', 'States agreed to take stock of how this report is put into practice at their next session.');
+  const answer = knownAnswer(zeroDraft, outline);
+  const went = (number: string) => answer.fates.get(number)!;
+
+  const root = '/real';
+  const submissionFile = `${root}/submissions/response.md`;
+  const submission = [
+    '---',
+    'draft: zero-draft',
+    '---',
+    '',
+    '# Our response',
+    '',
+    'We regret that the exchange of views in para 16 is gone.',
+    '',
+    'The recommendation in paragraph 111 should stay as it is.',
+    '',
+    'We support para 74 and the conclusions in paras 54-56.',
+    '',
+    'Paragraphs 19 and 20 say the same thing twice, and ¶ 88 says two things at once.',
+    '',
+  ].join('\n');
+  const notesFile = `${root}/submissions/notes.md`;
+  const notes = 'Working notes.\n\nSome delegations still cite para 111, and some para 100.\n';
+  const files = new MemoryFileSystem({
+    [`${root}/oewg-cite.json`]: JSON.stringify({
+      drafts: [
+        { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' },
+        { id: 'final-draft', label: 'Final Draft', path: 'drafts/final-draft.txt' },
+      ],
+      current: 'final-draft',
+      submissions: ['submissions/*.md'],
+    }),
+    [`${root}/drafts/zero-draft.txt`]: zeroDraftText,
+    [`${root}/drafts/final-draft.txt`]: renderOutline(outline).text,
+    [submissionFile]: submission,
+    [notesFile]: notes,
+  });
+  const service = createLanguageService(files, root);
+
+  it('the edit script did what the test relies on', () => {
+    assert.equal(zeroDraft.paragraphs.find((p) => p.number === '16')!.subheading, 'Discussions');
+    assert.match(zeroDraft.paragraphs.find((p) => p.number === '111')!.subheading!, /recommends/);
+    assert.deepEqual(
+      ['16', '111', '74', '54', '55', '56', '19', '20', '88', '100'].map((n) => went(n).kind),
+      ['deleted', 'renumbered', 'edited', 'moved', 'moved', 'moved', 'merged', 'merged', 'split', 'deleted'],
+    );
+  });
+
+  it('reports each cited paragraph where the edits put it', () => {
+    const messages = service.diagnostics(submissionFile).filter(isHistory).map((d) => `${d.code}: ${d.message}`);
+    const [n111, n74, n54, n56, n17, n88] = [went('111').newer[0], went('74').newer[0], went('54').newer[0], went('56').newer[0], went('19').newer[0], went('88').newer];
+    assert.deepEqual(messages, [
+      'paragraph-deleted: para 16 of the Zero Draft was deleted in the Final Draft',
+      `paragraph-renumbered: para 111 of the Zero Draft is now para ${n111} of the Final Draft`,
+      `paragraph-edited: para 74 of the Zero Draft is now para ${n74} of the Final Draft (edited)`,
+      `paragraph-moved: paras 54–56 of the Zero Draft are now paras ${n54}–${n56} of the Final Draft (moved with their section)`,
+      `paragraph-merged: para 19 of the Zero Draft was merged into para ${n17} of the Final Draft (with para 20)`,
+      `paragraph-merged: para 20 of the Zero Draft was merged into para ${n17} of the Final Draft (with para 19)`,
+      `paragraph-split: para 88 of the Zero Draft was split into paras ${n88[0]} and ${n88[1]} of the Final Draft`,
+    ]);
+  });
+
+  it('retargets the renumbered recommendation and the merged pair, naming the Final Draft', () => {
+    const line = (n: number) => submission.split('\n')[n - 1];
+    const recommendation = actionsAt(service, submissionFile, submission, 9, 27);
+    assert.equal(recommendation[0].title, `Retarget to para ${went('111').newer[0]} of the Final Draft`);
+    assert.equal(
+      applyEdits(submission, recommendation[0].edits),
+      withLine(submission, 9, line(9).replace('paragraph 111', `paragraph ${went('111').newer[0]} of the Final Draft`)),
+    );
+    const merged = actionsAt(service, submissionFile, submission, 13, 1);
+    assert.equal(merged[0].title, `Retarget to para ${went('19').newer[0]} of the Final Draft`);
+    assert.equal(
+      applyEdits(submission, merged[0].edits),
+      withLine(submission, 13, line(13).replace('Paragraphs 19 and 20 say', `Paragraph ${went('19').newer[0]} of the Final Draft say`)),
+    );
+    assert.deepEqual(actionsAt(service, submissionFile, submission, 7, 38).filter((a) => a.kind === 'quickfix'), [], 'a deleted Discussions paragraph is not retargeted');
+  });
+
+  it('hovers with the word difference of the reworded paragraph', () => {
+    const markdown = service.hover(submissionFile, submission.indexOf('para 74') + 1)!.markdown;
+    assert.match(markdown, new RegExp(`- Zero Draft para 74 → Final Draft para ${went('74').newer[0]} \\(edited: '.+' → '.*reaffirm.*'\\)`));
+  });
+
+  it('updates the whole submission: front matter to the Final Draft, the deleted paragraph kept in the Zero Draft', () => {
+    const update = service.codeActions(submissionFile, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
+    const updated = applyEdits(submission, update.edits);
+    const expected = submission
+      .replace('draft: zero-draft', 'draft: final-draft')
+      .replace('para 16 is', 'para 16 of the Zero Draft is')
+      .replace('paragraph 111', `paragraph ${went('111').newer[0]}`)
+      .replace('para 74', `para ${went('74').newer[0]}`)
+      .replace('paras 54-56', `paras ${went('54').newer[0]}-${went('56').newer[0]}`)
+      .replace('Paragraphs 19 and 20 say', `Paragraph ${went('19').newer[0]} say`)
+      .replace('¶ 88', `¶¶ ${went('88').newer.join(' and ')}`);
+    assert.equal(updated, expected);
+  });
+
+  it('tells where numbers the Final Draft lacks used to point in the Zero Draft', () => {
+    const messages = service.diagnostics(notesFile).filter(isHistory).map((d) => `${d.code}: ${d.message}`);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], new RegExp(`^paragraph-moved-from-previous: para 111 of the Zero Draft \\(“[^”]+ …”\\) is para ${went('111').newer[0]} of the Final Draft$`));
+    assert.match(messages[1], /^paragraph-moved-from-previous: para 100 of the Zero Draft \(“[^”]+ …”\) was deleted in the Final Draft$/);
+  });
+});
