@@ -76,3 +76,34 @@ time('hover on the last citation after a keystroke', () => {
   service.setDocument(file, submission + ' '.repeat(++version), version);
   return service.hover(file, offset);
 }, 10);
+
+// Draft history: the same submission read against a Final Draft made from the
+// Zero Draft by known edits; the alignment is made once, before the timing.
+import { dropSubsections, mergeParagraphs, outlineOf, renderOutline, rewordParagraph, splitParagraph, swapSections } from '../support/draftEdits';
+{
+  let outline = outlineOf(parsed);
+  outline = swapSections(dropSubsections(outline, 'Discussions'), 'C', 'D');
+  outline = splitParagraph(mergeParagraphs(outline, '19', '20'), '88');
+  outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
+  const historyFs = new MemoryFileSystem({
+    [path.join(root, 'oewg-cite.json')]: JSON.stringify({
+      drafts: [
+        { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' },
+        { id: 'final-draft', label: 'Final Draft', path: 'drafts/final-draft.txt' },
+      ],
+      current: 'final-draft',
+    }),
+    [path.join(root, 'drafts/zero-draft.txt')]: zeroDraft,
+    [path.join(root, 'drafts/final-draft.txt')]: renderOutline(outline).text,
+  });
+  const history = createLanguageService(historyFs, root);
+  history.setDocument(file, submission, 0);
+  const found = history.diagnostics(file).filter((d) => d.code.startsWith('paragraph-'));
+  console.log(`  -> ${found.length} history diagnostics`);
+  let keystrokes = 0;
+  time('history diagnostics on a 100-page submission citing an older draft', () => {
+    history.setDocument(file, submission + ' '.repeat(++keystrokes), keystrokes);
+    return history.diagnostics(file);
+  }, 10);
+  time('update-all source action on that submission', () => history.codeActions(file, { start: 0, end: 0 }, []), 10);
+}
