@@ -234,6 +234,7 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
       actions.map((a) => a.title),
       ['Retarget to para 51 of the First Draft', 'Cite para 57 of the Zero Draft instead'],
     );
+    assert.deepEqual(actions[0].fixes?.map((d) => d.code), ['paragraph-moved-from-previous', 'missing-paragraph'], 'it fixes the missing paragraph too');
     assert.equal(applyEdits(notes, actions[0].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 51 on')));
     assert.equal(applyEdits(notes, actions[1].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 57 of the Zero Draft on')));
   });

@@ -318,11 +318,17 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   return actions;
 }
 
-/** The service's diagnostics for this citation when the client sent them, else the ones this feature gives. */
+/**
+ * The diagnostics a retargeting fixes: this feature's on the citation (as the
+ * client sent them, else as computed) and, for a number the current draft
+ * lacks, the service's missing-paragraph too.
+ */
 function reportedFor(view: WorkspaceView, followed: Followed, given: CoreDiagnostic[]): CoreDiagnostic[] {
   const extent = extentOf(followed.citation);
-  const mine = given.filter((diagnostic) => diagnostic.code in HISTORY_CODES && overlaps(diagnostic.span, extent));
-  return mine.length ? mine : historyDiagnostics(view, followed);
+  const onCitation = given.filter((diagnostic) => overlaps(diagnostic.span, extent));
+  const mine = onCitation.filter((diagnostic) => diagnostic.code in HISTORY_CODES);
+  const missing = followed.kind === 'missing' ? onCitation.filter((diagnostic) => diagnostic.code === 'missing-paragraph') : [];
+  return [...(mine.length ? mine : historyDiagnostics(view, followed)), ...missing];
 }
 
 interface FileUpdate {
@@ -514,7 +520,7 @@ export const historyFeature: Feature = {
       const followed = follow(view, analysis, index);
       if (!followed) return;
       const reported = reportedFor(view, followed, diagnostics);
-      if (reported.length) actions.push(...retargetActions(view, file, followed, reported));
+      if (reported.some((diagnostic) => diagnostic.code in HISTORY_CODES)) actions.push(...retargetActions(view, file, followed, reported));
     });
     const update = updateToCurrentDraft(view, file, analysis);
     const current = view.currentDraft();
