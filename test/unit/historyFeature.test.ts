@@ -239,6 +239,24 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.equal(applyEdits(notes, actions[1].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 57 of the Zero Draft on')));
   });
 
+  it('does not guess when a citation mixes numbers the First Draft has with numbers it lacks', () => {
+    const file = `${ROOT}/submissions/mixed.md`;
+    const text = 'Notes\n\nThe dialogue is covered in paras 53-56 and in para 58.\n';
+    const { service: mixed } = sampleService({}, { [file]: text });
+    assert.deepEqual(
+      mixed.diagnostics(file).filter(isHistory).map((d) => d.message),
+      [
+        'para 55 of the Zero Draft (“Some States proposed a programme of …”) is para 49 of the First Draft (edited)',
+        'para 56 of the Zero Draft (“States agreed that any regular institutional …”) is para 50 of the First Draft',
+        'para 58 of the Zero Draft (“States draw on the conclusions and …”) is para 53 of the First Draft',
+      ],
+    );
+    const range = actionsAt(mixed, file, text, 3, 32);
+    assert.deepEqual(range.map((a) => a.title), ['Cite paras 53–56 of the Zero Draft instead']);
+    assert.equal(applyEdits(text, range[0].edits), 'Notes\n\nThe dialogue is covered in paras 53-56 of the Zero Draft and in para 58.\n');
+    assert.deepEqual(actionsAt(mixed, file, text, 3, 50).map((a) => a.title), ['Retarget to para 53 of the First Draft', 'Cite para 58 of the Zero Draft instead']);
+  });
+
   it('hovers with the history of the cited paragraph, forwards from an older draft and backwards from the current one', () => {
     const edited = service.hover(RESPONSE, offsetOf(response, 25, 3))!.markdown;
     assert.match(edited, /\*\*Since the Zero Draft\*\*\n\n- Zero Draft para 14 → First Draft para 12 \(edited: '… means to detect and respond to …[^']* small enterprises and States …' → '… means to detect, defend against and respond to …[^']* small and medium-sized enterprises and States …'\)$/m);

@@ -258,10 +258,9 @@ function historyDiagnostics(view: WorkspaceView, followed: Followed): CoreDiagno
 
 // ---------- rewriting citations ----------
 
-/** What each cited number became; numbers the current draft already has stay when the citation is read there by default. */
+/** What each cited number became in the current draft. */
 function numberMap(followed: Followed): NumberMap {
   return (number) => {
-    if (followed.kind === 'missing' && followed.current.byNumber.has(number)) return [number];
     if (!followed.from.byNumber.has(number)) return undefined;
     const fate = whereDidItGo(followed.alignment, number);
     return fate && fate.kind !== 'deleted' ? fate.newer : undefined;
@@ -298,12 +297,14 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   const current = followed.current.info.label;
   const actions: CoreCodeAction[] = [];
   const map = numberMap(followed);
-  const whole = retargetCitation(text, followed.citation, map, namingFor(followed));
+  // A citation mixing numbers the current draft has with numbers it lacks may or may not be in the old numbering: no guess.
+  const oldNumbering = followed.kind === 'older' || followed.citation.numbers.every((number) => !followed.current.byNumber.has(number));
+  const whole = oldNumbering ? retargetCitation(text, followed.citation, map, namingFor(followed)) : undefined;
   if (whole && whole.edits.length) {
     actions.push({ title: `Retarget to ${describeCited(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, isPreferred: true });
   }
   // A paragraph split in two: the author may mean only one of the halves.
-  const only = followed.citation.numbers.length === 1 ? map(followed.citation.numbers[0]) : undefined;
+  const only = oldNumbering && followed.citation.numbers.length === 1 ? map(followed.citation.numbers[0]) : undefined;
   if (only && only.length > 1) {
     for (const piece of only) {
       const one = retargetCitation(text, followed.citation, () => [piece], namingFor(followed));
