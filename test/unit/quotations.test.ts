@@ -256,6 +256,11 @@ describe('normalisation', () => {
     assert.equal(foldTypography('the Group\u2019s \u201Cnorms\u201D \u2014 all\u00B9 of them\u2026'), 'the Group\'s "norms" - all of them...');
   });
 
+  it('reads the modifier letter apostrophe as an apostrophe, never as a word of its own', () => {
+    assert.equal(normaliseText('\u02BC'), '');
+    assert.equal(normaliseText('the State\u02BCs \u02BCown\u02BC view'), "the state's own view");
+  });
+
   it('gives words with their spans in the original text', () => {
     const text = 'Re-\naffirm the State\u2019s commitment\u00B9.';
     assert.deepEqual(

@@ -33,11 +33,12 @@ import type {
 import { createQuotationIndex, QuotationIndex } from './quotations';
 import { FileSystem, matchesGlobs } from './workspace';
 import { historyFeature } from './historyFeature';
+import { quotationFeature } from './quotationFeature';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 
 /** The features built on paragraph citations; each is one file under server/src/core/. */
-const FEATURES: Feature[] = [historyFeature];
+const FEATURES: Feature[] = [historyFeature, quotationFeature];
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
 export interface ServiceSettings {

@@ -353,10 +353,10 @@ function neighbourLine(text: string, lines: readonly Span[], span: Span, directi
 export type WordDifference =
   /** The quote has other words where the paragraph has these. */
   | { kind: 'changed'; quoted: string; source: string; quotedSpan: Span; sourceSpan: Span }
-  /** The quote has words the paragraph does not have there. */
-  | { kind: 'added'; quoted: string; quotedSpan: Span }
-  /** The quote leaves out words of the paragraph without marking the gap. */
-  | { kind: 'omitted'; source: string; sourceSpan: Span };
+  /** The quote has words the paragraph does not have there; `sourceAt` is where they would stand in the paragraph. */
+  | { kind: 'added'; quoted: string; quotedSpan: Span; sourceAt: number }
+  /** The quote leaves out words of the paragraph without marking the gap; `quotedAt` is where they belong in the quote. */
+  | { kind: 'omitted'; source: string; sourceSpan: Span; quotedAt: number };
 
 interface QuoteCheckBase {
   /** Aligned quote words / (quote words + paragraph words the quote leaves out); 1 for exact. */
@@ -617,6 +617,11 @@ function wordDifferences(
 ): WordDifference[] {
   const differences: WordDifference[] = [];
   let run: AlignedStep[] = [];
+  // Where the last quote part and the last paragraph word the alignment went through end:
+  // an added or omitted run has no words on one side, and stands right after these.
+  let quotedEnd: number | undefined;
+  let sourceEnd: number | undefined;
+  let before: { quotedEnd?: number; sourceEnd?: number } = {};
   const flush = () => {
     if (!run.length) return;
     const quoted = run.flatMap((s) => parts.slice(s.parts[0], s.parts[1]).map((p) => p.span));
@@ -626,13 +631,23 @@ function wordDifferences(
     const written = (text: string, s: Span) => text.slice(s.start, s.end).replace(/\s+/g, ' ');
     if (quotedSpan && sourceSpan) {
       differences.push({ kind: 'changed', quoted: written(quote, quotedSpan), source: written(source, sourceSpan), quotedSpan, sourceSpan });
-    } else if (quotedSpan) differences.push({ kind: 'added', quoted: written(quote, quotedSpan), quotedSpan });
-    else if (sourceSpan) differences.push({ kind: 'omitted', source: written(source, sourceSpan), sourceSpan });
+    } else if (quotedSpan) {
+      const sourceAt = before.sourceEnd ?? tokens[run[0].tokens[0]]?.span.start ?? source.length;
+      differences.push({ kind: 'added', quoted: written(quote, quotedSpan), quotedSpan, sourceAt });
+    } else if (sourceSpan) {
+      const quotedAt = before.quotedEnd ?? parts[run[0].parts[0]]?.span.start ?? 0;
+      differences.push({ kind: 'omitted', source: written(source, sourceSpan), sourceSpan, quotedAt });
+    }
     run = [];
   };
   for (const s of path) {
-    if (s.step === Step.Change || s.step === Step.Added || s.step === Step.Omitted) run.push(s);
-    else flush();
+    if (s.step === Step.Change || s.step === Step.Added || s.step === Step.Omitted) {
+      if (!run.length) before = { quotedEnd, sourceEnd };
+      run.push(s);
+    } else flush();
+    if (s.parts[1] > s.parts[0]) quotedEnd = parts[s.parts[1] - 1].span.end;
+    // A leading gap's skipped words are not part of the passage.
+    if (s.tokens[1] > s.tokens[0] && (s.step !== Step.GapSkip || sourceEnd !== undefined)) sourceEnd = tokens[s.tokens[1] - 1].span.end;
   }
   flush();
   return differences;
@@ -672,6 +687,9 @@ export interface QuotationIndex {
   /** Each paragraph's words, and each pair of neighbouring words written as one ("cyber"+"security"). */
   readonly vocabularies: readonly ReadonlySet<string>[];
   readonly cache: Map<string, QuoteLocation[]>;
+  /** Paragraph number → its place in `paragraphs`. */
+  readonly positions: ReadonlyMap<string, number>;
+  readonly closestCache: Map<string, ClosestPassage | null>;
 }
 
 const MAX_CANDIDATES = 12;
@@ -696,7 +714,63 @@ export function createQuotationIndex(paragraphs: readonly QuotableParagraph[]): 
     });
     return vocabulary;
   });
-  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new Map() };
+  const positions = new Map<string, number>();
+  paragraphs.forEach((p, i) => positions.has(p.number) || positions.set(p.number, i));
+  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new Map(), positions, closestCache: new Map() };
+}
+
+/** Check a quotation against one paragraph of an indexed draft (its words are already cut); undefined when the draft has no such paragraph. */
+export function checkQuotationIn(quote: string, index: QuotationIndex, number: string): QuoteCheck | undefined {
+  const i = index.positions.get(number);
+  return i === undefined ? undefined : checkParts(quote, quoteParts(quote), index.paragraphs[i].text, index.tokens[i]);
+}
+
+/** The passage of a draft that comes closest to a quotation found nowhere in it. */
+export interface ClosestPassage {
+  number: string;
+  /** Into the paragraph's text. */
+  span: Span;
+  passage: string;
+  differences: WordDifference[];
+  similarity: number;
+}
+
+/**
+ * The closest passage of the whole draft: among the paragraphs sharing the
+ * most word trigrams with the quote, or failing those the rarest words, the
+ * one aligning best. Undefined when no paragraph shares a word with it.
+ */
+export function closestPassage(quote: string, index: QuotationIndex): ClosestPassage | undefined {
+  const cached = index.closestCache.get(quote);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = quoteParts(quote);
+  let best: ClosestPassage | undefined;
+  for (const i of closeParagraphs(index, parts)) {
+    const check = checkParts(quote, parts, index.paragraphs[i].text, index.tokens[i]);
+    const found = check.outcome === 'none' ? check.closest : { ...check, differences: check.outcome === 'near' ? check.differences : [] };
+    if (found && (!best || check.similarity > best.similarity)) {
+      best = { number: index.paragraphs[i].number, span: found.span, passage: found.passage, differences: found.differences, similarity: check.similarity };
+    }
+  }
+  if (index.closestCache.size >= CACHE_LIMIT) index.closestCache.clear();
+  index.closestCache.set(quote, best ?? null);
+  return best;
+}
+
+/** Paragraphs voted for by the quote's trigrams and, a rare word counting more than a common one, by its words. */
+function closeParagraphs(index: QuotationIndex, parts: readonly QuotePart[]): number[] {
+  const words = parts.flatMap((p) => (p.kind === 'word' ? [p.word] : []));
+  const votes = new Map<number, number>();
+  const vote = (list: readonly number[] | undefined, weight: number) => list?.forEach((i) => votes.set(i, (votes.get(i) ?? 0) + weight));
+  for (let k = 2; k < words.length; k++) vote(index.trigrams.get(`${words[k - 2]} ${words[k - 1]} ${words[k]}`), 1);
+  for (const word of new Set(words)) {
+    const list = index.words.get(word);
+    if (list) vote(list, 1 / list.length);
+  }
+  return [...votes]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([i]) => i);
 }
 
 const implicitIndexes = new WeakMap<readonly QuotableParagraph[], QuotationIndex>();

@@ -17,7 +17,10 @@ export interface WordToken {
 // Letters, combining marks and decimal digits make words. Superscript digits
 // (footnote markers: ¹ ² ⁴) are not decimal digits, so they separate words and
 // vanish; so do '*' and '_' (Markdown emphasis) and every other punctuation mark.
-export const WORD_CHAR = '[\\p{L}\\p{M}\\p{Nd}]';
+// The modifier letter apostrophe (ʼ) is a letter to Unicode but an apostrophe
+// here: as a letter it would make a word of its own that normalises to "'",
+// which is no word on a second pass.
+export const WORD_CHAR = '(?:(?!\\u02BC)[\\p{L}\\p{M}\\p{Nd}])';
 const APOSTROPHES = "'\u2019\u02BC";
 const HYPHENS = '\\-\u00AD\u2010\u2011';
 /**
