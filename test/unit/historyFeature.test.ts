@@ -9,7 +9,7 @@ import * as path from 'path';
 import { whereDidItGo } from '../../server/src/core/alignment';
 import { parseDraft } from '../../server/src/core/draftParser';
 import type { CoreCodeAction, CoreTextEdit } from '../../server/src/core/features';
-import { compareDraftsReport, HISTORY_CODES } from '../../server/src/core/historyFeature';
+import { HISTORY_CODES } from '../../server/src/core/historyFeature';
 import { createLanguageService, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
 import { LineMap } from '../../server/src/core/lines';
 import type { Citation, CoreDiagnostic } from '../../server/src/core/model';
@@ -281,11 +281,11 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
   });
 
   it('writes the Compare Drafts report from the cached alignment', () => {
-    const report = compareDraftsReport(service, 'zero-draft', 'First Draft')!;
+    const report = service.compareDrafts('zero-draft', 'First Draft')!;
     assert.match(report, /^# Zero Draft → First Draft: where each paragraph went/);
     assert.match(report, /\| 57 \| 51 \| renumbered \| 1\.00 \|/);
     assert.equal(report, service.compareDrafts('Zero Draft', 'first-draft'));
-    assert.equal(compareDraftsReport(service, 'pre-draft', 'first-draft'), undefined, 'the Pre-draft is not indexed');
+    assert.equal(service.compareDrafts('pre-draft', 'first-draft'), undefined, 'the Pre-draft is not indexed');
   });
 
   it('aligns once: typing in a submission reuses the alignment of the two drafts', () => {

@@ -7,7 +7,6 @@
 // number: the alignment itself is computed once per pair of drafts by the
 // service.
 import { type Alignment, type FateKind, type ParagraphFate, whereDidItComeFrom, whereDidItGo } from './alignment';
-import { renderAlignmentReport } from './alignmentReport';
 import { findDraft } from './config';
 import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Feature, WorkspaceView } from './features';
 import type { Citation, CitedPart, CoreDiagnostic, DraftInfo, ParsedDraft, Span } from './model';
@@ -477,26 +476,6 @@ function historyHover(view: WorkspaceView, analysis: DocumentAnalysis, index: nu
 }
 
 // ---------- the Compare Drafts report ----------
-
-interface AlignmentSource {
-  alignment(older: string, newer: string): Alignment | { alignment: Alignment; older: DraftInfo; newer: DraftInfo } | undefined;
-}
-
-/**
- * The Markdown report of how one draft became another ("Compare Drafts",
- * `oewg-cite compare A B`). Drafts are named by id, label or alias; undefined
- * when either is unknown or not indexed.
- */
-export function compareDraftsReport(source: WorkspaceView | AlignmentSource, olderName: string, newerName: string): string | undefined {
-  if ('config' in source) {
-    const older = findDraft(source.config.drafts, olderName);
-    const newer = findDraft(source.config.drafts, newerName);
-    const alignment = older && newer ? source.alignment(older.id, newer.id) : undefined;
-    return older && newer && alignment ? renderAlignmentReport(alignment, older.label, newer.label) : undefined;
-  }
-  const found = source.alignment(olderName, newerName);
-  return found && 'older' in found ? renderAlignmentReport(found.alignment, found.older.label, found.newer.label) : undefined;
-}
 
 // ---------- the feature ----------
 

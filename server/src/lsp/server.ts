@@ -313,7 +313,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     };
   }
 
-  connection.onCodeAction(({ textDocument, range }) => {
+  connection.onCodeAction(({ textDocument, range, context }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const file = fileOf(textDocument.uri);
@@ -321,7 +321,10 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const lines = lineMapOf(document);
     const span = { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
     const overlapping = service.diagnostics(file).filter((found) => found.span.start <= span.end && found.span.end >= span.start);
-    return service.codeActions(file, span, overlapping).map((action) => toCodeAction(file, action));
+    const actions = service.codeActions(file, span, overlapping).map((action) => toCodeAction(file, action));
+    // The editor asks for one family at a time ("Source Action…" asks for source.*): answer only that.
+    const only = context.only;
+    return only?.length ? actions.filter((action) => only.some((kind) => action.kind === kind || action.kind!.startsWith(`${kind}.`))) : actions;
   });
 
   connection.onDocumentLinks(({ textDocument }) => {
@@ -350,7 +353,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   connection.onRequest(UpdateCitationsRequest, ({ uri }: UpdateCitationsParams): { title: string; edit: WorkspaceEdit } | null => {
     const file = fileOf(uri);
     const service = serviceFor(file);
-    const action = service.codeActions(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, []).find((candidate) => candidate.kind === 'source');
+    const action = service.codeActions(file, { start: 0, end: 0 }, []).find((candidate) => candidate.kind === 'source');
     return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit(action) } : null;
   });
 
