@@ -129,12 +129,10 @@ describe('language server over stdio: samples/', function () {
     const status = await client.waitForNotification('oewgCite/status');
     assert.equal(status.currentDraft.id, 'first-draft');
 
-    await client.changeSettings({ currentDraft: 'zero-draft' });
-    await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'zero-draft');
+    await client.changeSettingsAndWait({ currentDraft: 'zero-draft' }, (params) => params.currentDraft?.id === 'zero-draft');
     hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(scratch) }, position: at });
     assert.match(hover.contents.value, /\*\*Zero Draft, para 57\*\*/);
-    await client.changeSettings({});
-    await client.waitForNotification('oewgCite/status', (params) => params.currentDraft?.id === 'first-draft');
+    await client.changeSettingsAndWait({}, (params) => params.currentDraft?.id === 'first-draft');
   });
 
   it('resolves a plain-text submission by the heading that names a draft', async () => {
@@ -142,6 +140,32 @@ describe('language server over stdio: samples/', function () {
     await client.open(NOTES, notes);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES) }, position: position(notes, 'para 57', 5) });
     assert.match(hover.contents.value, /First Draft: the draft named by the heading above/);
+  });
+
+  it('says where a cited Zero Draft paragraph went, and offers to retarget it', async () => {
+    const diagnostics = await client.waitForDiagnostics(RESPONSE, (found) => found.length > 0);
+    const at = position(response, 'para 12');
+    const renumbered = diagnostics.find((diagnostic) => diagnostic.code === 'paragraph-renumbered' && diagnostic.range.start.line === at.line);
+    assert.ok(renumbered, JSON.stringify(codes(diagnostics)));
+    assert.equal(renumbered.message, 'para 12 of the Zero Draft is now para 9 of the First Draft');
+    interface Action {
+      title: string;
+      kind: string;
+      edit: { documentChanges: Array<{ edits: Array<{ newText: string; annotationId?: string }> }>; changeAnnotations?: Record<string, { needsConfirmation: boolean }> };
+    }
+    const range = { start: at, end: { line: at.line, character: at.character + 7 } };
+    const fixes = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: client.uri(RESPONSE) }, range, context: { diagnostics: [], only: ['quickfix'] } });
+    const retarget = fixes.find((action) => action.title === 'Retarget to para 9 of the First Draft');
+    assert.ok(retarget, fixes.map((action) => action.title).join(' | '));
+    assert.ok(fixes.every((action) => action.kind === 'quickfix'));
+    assert.deepEqual(retarget.edit.documentChanges[0].edits.map((edit) => edit.newText), ['9 of the First Draft']);
+    const sources = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: client.uri(RESPONSE) }, range, context: { diagnostics: [], only: ['source'] } });
+    assert.equal(sources.length, 1);
+    assert.match(sources[0].title, /^Update all citations in this file to the current draft \(First Draft\)/);
+    assert.equal(sources[0].kind, 'source.oewgCite');
+    assert.ok(Object.values(sources[0].edit.changeAnnotations!).every((annotation) => annotation.needsConfirmation), 'previewed before it is applied');
+    const update = await client.request<{ title: string; edit: Action['edit'] }>('oewgCite/updateCitations', { uri: client.uri(RESPONSE) });
+    assert.equal(update.title, sources[0].title);
   });
 
   it('answers the custom requests the VS Code client uses', async () => {
@@ -154,6 +178,9 @@ describe('language server over stdio: samples/', function () {
     const recommendations = await client.request<Array<{ number: string; subheading: string }>>('oewgCite/recommendations', {});
     assert.ok(recommendations.length > 0);
     assert.ok(recommendations.every((item) => /recommend/i.test(item.subheading)));
+    const comparison = await client.request<string | null>('oewgCite/compareDrafts', { older: 'zero-draft', newer: 'First Draft' });
+    assert.match(comparison!, /^# Zero Draft → First Draft: where each paragraph went/);
+    assert.equal(await client.request('oewgCite/compareDrafts', { older: 'pre-draft', newer: 'first-draft' }), null);
     const report = await client.request<string>('oewgCite/citationReport', { uri: client.uri(RESPONSE) });
     assert.match(report, /^# Citation report: response-to-zero-draft\.md/);
     assert.match(report, /\| para 130 \| Zero Draft \(the draft named in the front matter\) \| error: para 130/);
@@ -177,7 +204,7 @@ describe('language server over stdio: drafts and configuration change on disk', 
   it('a stale citation clears when the draft on disk gains the paragraph, and comes back when it loses it', async () => {
     const response = read(root, RESPONSE);
     await client.open(RESPONSE, response);
-    const has130 = (found: Diagnostic[]) => found.some((diagnostic) => diagnostic.message.startsWith('para 130'));
+    const has130 = (found: Diagnostic[]) => found.some((diagnostic) => diagnostic.code === 'missing-paragraph' && diagnostic.message.startsWith('para 130'));
     await client.waitForDiagnostics(RESPONSE, has130);
 
     const draftFile = path.join(root, 'drafts', 'zero-draft.txt');

@@ -113,8 +113,20 @@ export class TestLspClient {
     }, timeout, () => `diagnostics of ${file}: ${JSON.stringify(this.diagnostics.get(uri) ?? 'none yet')}\nserver stderr: ${this.stderr}`);
   }
 
-  waitForNotification(method: string, accept: (params: any) => boolean = () => true, timeout = 10000): Promise<any> {
-    return this.waitFor(() => [...this.notifications].reverse().find((entry) => entry.method === method && accept(entry.params))?.params, timeout, () => `notification ${method}`);
+  /** A notification accepted by `accept`, among those received since `since` (an index into `notifications`; default: any). */
+  waitForNotification(method: string, accept: (params: any) => boolean = () => true, timeout = 10000, since = 0): Promise<any> {
+    return this.waitFor(
+      () => this.notifications.slice(since).reverse().find((entry) => entry.method === method && accept(entry.params))?.params,
+      timeout,
+      () => `notification ${method}`,
+    );
+  }
+
+  /** Changes the settings and waits for the server's next status notification that `accept`s. */
+  async changeSettingsAndWait(settings: Record<string, unknown>, accept: (status: any) => boolean): Promise<any> {
+    const since = this.notifications.length;
+    await this.changeSettings(settings);
+    return this.waitForNotification('oewgCite/status', accept, 10000, since);
   }
 
   private waitFor<T>(check: () => T | undefined, timeout: number, describe: () => string): Promise<T> {
