@@ -107,3 +107,28 @@ import { dropSubsections, mergeParagraphs, outlineOf, renderOutline, rewordParag
   }, 10);
   time('update-all source action on that submission', () => history.codeActions(file, { start: 0, end: 0 }, []), 10);
 }
+
+// Quotations: 100 pages quoting the Zero Draft throughout, a quote a paragraph: exact, reworded (every 4th), cited to the wrong paragraph (every 5th), invented (every 7th).
+function quotingSubmission(paragraphs: readonly { number: string; text: string }[], pages: number): string {
+  const parts = ['---', 'draft: zero-draft', '---', '', '# Response to the Zero Draft', ''];
+  for (let i = 0; i < pages * 6; i++) {
+    const paragraph = paragraphs[(i * 7) % paragraphs.length];
+    const words = paragraph.text.replace(/["“”]/g, '').split(/\s+/);
+    const start = (i * 3) % Math.max(1, words.length - 12);
+    const quote = words.slice(start, start + 12);
+    if (i % 4 === 1) quote[5] = 'notably';
+    const cited = i % 5 === 2 ? paragraphs[(i * 7 + 3) % paragraphs.length].number : paragraph.number;
+    const text = i % 7 === 3 ? `a standing body with its own secretariat and a budget for region ${i}` : quote.join(' ');
+    parts.push(`We note that the draft speaks of “${text}” (para ${cited}), and we have views on it that pad the page as a real submission would.`, '');
+  }
+  return parts.join('\n');
+}
+const quoting = quotingSubmission(parsed.paragraphs, 100);
+const quotingFile = path.join(root, 'quoting.md');
+service.setDocument(quotingFile, quoting, ++version);
+const first = time('quotation diagnostics on a 100-page submission, first run', () => service.diagnostics(quotingFile), 1);
+console.log(`  -> ${first.filter((d) => d.code.includes('quot')).length} quotation diagnostics`);
+time('quotation diagnostics on a 100-page submission after a keystroke', () => {
+  service.setDocument(quotingFile, quoting + ' '.repeat(++version), version);
+  return service.diagnostics(quotingFile);
+}, 10);

@@ -1,9 +1,12 @@
 import { strict as assert } from 'assert';
-import { createLanguageService, LanguageService } from '../../server/src/core/languageService';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { CoreCodeAction } from '../../server/src/core/features';
+import { createLanguageService, LanguageService } from '../../server/src/core/languageService';
+import { LineMap } from '../../server/src/core/lines';
 import type { CoreDiagnostic } from '../../server/src/core/model';
-import { MemoryFileSystem } from '../../server/src/core/workspace';
-import { readCorpus } from '../support/paths';
+import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
+import { readCorpus, samplesDir } from '../support/paths';
 
 // A Zero Draft and a First Draft of our own, in the style of the OEWG drafts.
 const ZERO_DRAFT = `**Open-ended Working Group on Secure Digital Cooperation**
@@ -461,5 +464,21 @@ describe('quotation feature on the real GPD response checked against the real Ze
     } finally {
       service.auditQuotations(file, false);
     }
+  });
+});
+
+describe('quotation feature on the samples, as samples/EXPECTED.md says', () => {
+  it('reports the near quotation of line 25 and the misplaced one of line 29, and nothing in the other submission', () => {
+    const service = createLanguageService(new DiskFileSystem(), samplesDir);
+    const response = path.join(samplesDir, 'submissions', 'response-to-zero-draft.md');
+    const lines = new LineMap(fs.readFileSync(response, 'utf8'));
+    assert.deepEqual(
+      quoteDiagnostics(service, response).map((d) => [lines.positionAt(d.span.start).line + 1, d.code, d.message]),
+      [
+        [25, 'quote-differs', "quote differs from para 14: 'businesses' ≠ 'enterprises'"],
+        [29, 'quote-elsewhere', 'quote is not in para 23; found in para 21'],
+      ],
+    );
+    assert.deepEqual(quoteDiagnostics(service, path.join(samplesDir, 'submissions', 'notes-on-first-draft.txt')), []);
   });
 });

@@ -206,7 +206,7 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
       if (there.length) return elsewhere(there.map((location) => ({ entry: other, ...location })));
     }
   }
-  return { kind: 'not-found', closest: closestIn(entry, quote, checks, closestPassage(quote, index)) };
+  return { kind: 'not-found', closest: closestIn(entry, checks, closestPassage(quote, index)) };
 }
 
 function elsewhere(matches: Match[]): Verdict {
@@ -216,7 +216,6 @@ function elsewhere(matches: Match[]): Verdict {
 /** The closer of the cited paragraphs' closest passages and the whole draft's. */
 function closestIn(
   entry: DraftEntry,
-  quote: string,
   checks: Array<{ number: string; check: QuoteCheck }>,
   inDraft: ClosestPassage | undefined,
 ): { entry: DraftEntry; passage: ClosestPassage } | undefined {

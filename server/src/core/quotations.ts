@@ -417,7 +417,21 @@ const QUOTE_PIECE = new RegExp(
   'giu',
 );
 
-function quoteParts(quote: string): QuotePart[] {
+// A submission is re-read on every keystroke and its quotes rarely change:
+// their parts are remembered by text (parts are never mutated).
+const partsByQuote = new Map<string, readonly QuotePart[]>();
+const PARTS_CACHE_LIMIT = 20000;
+
+function quoteParts(quote: string): readonly QuotePart[] {
+  let parts = partsByQuote.get(quote);
+  if (!parts) {
+    if (partsByQuote.size >= PARTS_CACHE_LIMIT) partsByQuote.clear();
+    partsByQuote.set(quote, (parts = readQuoteParts(quote)));
+  }
+  return parts;
+}
+
+function readQuoteParts(quote: string): QuotePart[] {
   const parts: QuotePart[] = [];
   for (const m of quote.matchAll(QUOTE_PIECE)) {
     const span = { start: m.index, end: m.index + m[0].length };
