@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
     vscode.commands.registerCommand('oewgCite.insertRecommendationResponse', (number?: string) => insertRecommendationResponse(number)),
     vscode.commands.registerCommand('oewgCite.showCitationReport', (uri?: vscode.Uri) => showCitationReport(uri)),
     vscode.commands.registerCommand('oewgCite.compareDrafts', (older?: string, newer?: string) => compareDrafts(older, newer)),
-    vscode.commands.registerCommand('oewgCite.updateCitations', (uri?: vscode.Uri) => updateCitations(uri)),
+    vscode.commands.registerCommand('oewgCite.updateCitations', (uri?: vscode.Uri, options?: { preview?: boolean }) => updateCitations(uri, options)),
     vscode.commands.registerCommand('oewgCite.checkAllQuotations', (uri?: vscode.Uri) => checkAllQuotations(uri)),
     { dispose: () => void client?.stop() },
   );
@@ -204,12 +204,16 @@ async function compareDrafts(older?: string, newer?: string): Promise<string | u
   return report;
 }
 
-/** "Update Citations to the Current Draft": one edit for the whole file, previewed before it is applied. */
-async function updateCitations(uri?: vscode.Uri): Promise<boolean> {
+/**
+ * "Update Citations to the Current Draft": one edit for the whole file,
+ * previewed before it is applied; `{ preview: false }` applies it at once
+ * (for scripts and tests).
+ */
+async function updateCitations(uri?: vscode.Uri, options: { preview?: boolean } = {}): Promise<boolean> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const running = await requireClient();
   if (!target || !running) return false;
-  const answer = await running.sendRequest<{ title: string; edit: unknown } | null>(UpdateCitationsRequest, { uri: target.toString() });
+  const answer = await running.sendRequest<{ title: string; edit: unknown } | null>(UpdateCitationsRequest, { uri: target.toString(), preview: options.preview !== false });
   if (!answer) {
     void vscode.window.showInformationMessage('OEWG Cite: every citation of this file already points at the current draft.');
     return false;

@@ -48,6 +48,8 @@ export interface CompareDraftsParams {
 export const UpdateCitationsRequest = 'oewgCite/updateCitations';
 export interface UpdateCitationsParams {
   uri: string;
+  /** false: an edit applied as it is, without VS Code's refactor preview (for scripts and tests). Default true. */
+  preview?: boolean;
 }
 
 /** Client -> server: check every quotation of a file, cited or not; answers how many findings there are now. */

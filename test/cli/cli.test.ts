@@ -76,6 +76,24 @@ describe('oewg-cite check', () => {
     }
   });
 
+  it('--quotes all also reports quotations that cite nothing but are found in a draft', () => {
+    const dir = makeTempDir('cli-quotes');
+    try {
+      const paragraph = fs.readFileSync(path.join(samplesDir, 'drafts', 'zero-draft.txt'), 'utf8').split('\n').find((line) => line.startsWith('12. '))!;
+      const words = paragraph.slice(4).split(' ').slice(0, 9).join(' ');
+      fs.writeFileSync(path.join(dir, 'notes.md'), `We agree that “${words}”.\n`);
+      const draft = path.join(samplesDir, 'drafts', 'zero-draft.txt');
+      const plain = run(['check', '--draft', draft, 'notes.md'], dir);
+      assert.equal(plain.stdout, '');
+      const audited = run(['check', '--draft', draft, '--quotes', 'all', 'notes.md'], dir);
+      assert.equal(audited.code, 0, audited.stderr);
+      assert.match(audited.stdout.trim(), /^notes\.md:1:15 information uncited-quote quotation found in para 12 of the Zero Draft, but not cited$/);
+      assert.equal(run(['check', '--quotes', 'some', 'notes.md'], dir).code, 2);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('--help prints the usage and exits 0', () => {
     const { code, stdout } = run(['--help'], samplesDir);
     assert.equal(code, 0);

@@ -11,9 +11,10 @@ import { CoreDiagnostic, Span } from '../core/model';
 import { DiskFileSystem } from '../core/workspace';
 
 const USAGE = `usage:
-  oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json]
+  oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
       Check the paragraph citations of submissions (default: every submission
       the configuration names). Prints file:line:col severity code message.
+      --quotes all also reports quotations that cite nothing but are found in a draft.
   oewg-cite index DRAFT [--json]
       Parse a draft and print its paragraphs, sections and footnotes.
   oewg-cite compare OLDER NEWER [--format markdown|json] [--config FILE]
@@ -40,6 +41,7 @@ interface Options {
   current?: string;
   format: 'text' | 'json' | 'markdown';
   json: boolean;
+  quotes?: 'all';
 }
 
 function parseArguments(argv: string[]): Options {
@@ -72,6 +74,12 @@ function parseArguments(argv: string[]): Options {
       case '--json':
         options.json = true;
         break;
+      case '--quotes': {
+        const which = take();
+        if (which !== 'all') throw new UsageError(`--quotes takes "all", not "${which}"`);
+        options.quotes = 'all';
+        break;
+      }
       default:
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         if (!options.command) options.command = arg;
@@ -151,6 +159,7 @@ function check(options: Options): number {
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${path.relative(cwd, file)}`);
     const text = fs.readFileSync(file, 'utf8');
     service.setDocument(file, text);
+    if (options.quotes === 'all') service.auditQuotations(file, true);
     // A file named on the command line is checked even when the submission globs would not pick it.
     results.push({ file, text, diagnostics: service.diagnostics(file, { evenIfNotSubmission: true }) });
   }

@@ -350,11 +350,11 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     return service?.compareDrafts(older, newer) ?? null;
   });
 
-  connection.onRequest(UpdateCitationsRequest, ({ uri }: UpdateCitationsParams): { title: string; edit: WorkspaceEdit } | null => {
+  connection.onRequest(UpdateCitationsRequest, ({ uri, preview = true }: UpdateCitationsParams): { title: string; edit: WorkspaceEdit } | null => {
     const file = fileOf(uri);
     const service = serviceFor(file);
     const action = service.codeActions(file, { start: 0, end: 0 }, []).find((candidate) => candidate.kind === 'source');
-    return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit(action) } : null;
+    return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit({ ...action, needsConfirmation: preview && action.needsConfirmation }) } : null;
   });
 
   connection.onRequest(CheckAllQuotationsRequest, ({ uri }: CheckAllQuotationsParams): number => {

@@ -91,4 +91,35 @@ describe('commands', () => {
       vscode.workspace.textDocuments.find((candidate) => candidate.isUntitled && candidate.languageId === 'markdown' && /para 12\b/.test(candidate.getText())));
     assert.match(report.getText(), /para 130/);
   });
+
+  it('OEWG: Compare Drafts opens the alignment report of two drafts', async () => {
+    const report = await vscode.commands.executeCommand<string>('oewgCite.compareDrafts', 'zero-draft', 'first-draft');
+    assert.match(report, /^# Zero Draft → First Draft: where each paragraph went/);
+    await eventually('the comparison report', () =>
+      vscode.workspace.textDocuments.find((candidate) => candidate.isUntitled && candidate.getText().startsWith('# Zero Draft → First Draft')));
+  });
+
+  it('OEWG: Check All Quotations checks the quotations of the active submission', async () => {
+    const editor = await open('submissions/response-to-zero-draft.md');
+    const findings = await vscode.commands.executeCommand<number>('oewgCite.checkAllQuotations', editor.document.uri);
+    assert.equal(typeof findings, 'number');
+    await diagnosticsWhen(editor.document.uri, 'diagnostics published after the check', (all) => all.length === findings);
+  });
+
+  it('OEWG: Update Citations to the Current Draft rewrites the citations of an older draft in one edit', async () => {
+    const SCRATCH = 'submissions/e2e-update.md';
+    // para 12 of the Zero Draft is para 9 of the First Draft (samples/drafts/CHANGES.md)
+    const uri = writeOnDisk(SCRATCH, '---\ndraft: zero-draft\n---\n\nWe welcome para 12.\n');
+    try {
+      const { document } = await open(SCRATCH);
+      await diagnosticsWhen(uri, 'the citation of the Zero Draft is analysed', () => true);
+      // Without the refactor preview, which waits for a person to press Apply.
+      const applied = await vscode.commands.executeCommand<boolean>('oewgCite.updateCitations', uri, { preview: false });
+      assert.equal(applied, true);
+      assert.equal(document.getText(), '---\ndraft: first-draft\n---\n\nWe welcome para 9.\n');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      fs.rmSync(workspacePath(SCRATCH), { force: true });
+    }
+  });
 });
