@@ -34,11 +34,12 @@ import { createQuotationIndex, QuotationIndex } from './quotations';
 import { FileSystem, matchesGlobs } from './workspace';
 import { historyFeature } from './historyFeature';
 import { quotationFeature } from './quotationFeature';
+import { documentFeature } from './documentFeature';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 
 /** The features built on paragraph citations; each is one file under server/src/core/. */
-const FEATURES: Feature[] = [historyFeature, quotationFeature];
+const FEATURES: Feature[] = [historyFeature, quotationFeature, documentFeature];
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
 export interface ServiceSettings {
