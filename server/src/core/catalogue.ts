@@ -318,12 +318,34 @@ export function titleAfter(text: string, end: number): NamedTitle | undefined {
  * ellipsis ("Developments in the field of information…") after a few words.
  */
 export function sameTitle(quoted: string, title: string): boolean {
+  return titleMatcher(quoted)(title);
+}
+
+/** `sameTitle` for one quoted title against many known ones, the quotation normalised once. */
+export function titleMatcher(quoted: string): (title: string) => boolean {
   const cut = /(?:…|\.\.\.)\s*$/.test(quoted);
   const wanted = normaliseText(quoted.replace(/(?:…|\.\.\.)\s*$/, ''));
-  const known = normaliseText(title);
-  if (!wanted) return false;
-  if (!cut) return wanted === known;
-  return wanted.split(' ').length >= 3 && (known === wanted || known.startsWith(`${wanted} `));
+  const enoughWords = wanted.split(' ').length >= 3;
+  return (title) => {
+    if (!wanted) return false;
+    const known = knownTitleKey(title);
+    if (!cut) return wanted === known;
+    return enoughWords && (known === wanted || known.startsWith(`${wanted} `));
+  };
+}
+
+// The catalogue's titles are few and compared against every quoted title of a submission.
+const knownTitleKeys = new Map<string, string>();
+const KNOWN_TITLE_KEYS_LIMIT = 2000;
+
+function knownTitleKey(title: string): string {
+  let key = knownTitleKeys.get(title);
+  if (key === undefined) {
+    if (knownTitleKeys.size >= KNOWN_TITLE_KEYS_LIMIT) knownTitleKeys.clear();
+    key = normaliseText(title);
+    knownTitleKeys.set(title, key);
+  }
+  return key;
 }
 
 // ---- the user's "references" -------------------------------------------------

@@ -37,7 +37,7 @@ import {
   kindOfSymbol,
   officialLink,
   readReferences,
-  sameTitle,
+  titleMatcher,
   titleAfter,
 } from './catalogue';
 import { parseDraft } from './draftParser';
@@ -123,9 +123,21 @@ function symbolAt(analysis: DocumentAnalysis, offset: number): SymbolMention | u
   return symbolsOf(analysis).find((mention) => mention.span.start <= offset && offset <= mention.span.end);
 }
 
-/** Whether the document's text is indexed, and where. */
-function indexingOf(view: WorkspaceView, documents: WorkspaceDocuments, entry: CatalogueEntry | undefined): Indexing {
+/**
+ * Whether the document's text is indexed, and where. A reference's file is
+ * read again on each call (the service does not watch it); `memo` keeps one
+ * read per document for a whole pass over a submission.
+ */
+function indexingOf(view: WorkspaceView, documents: WorkspaceDocuments, entry: CatalogueEntry | undefined, memo?: Map<CatalogueEntry, Indexing>): Indexing {
   if (!entry) return { kind: 'not-indexed' };
+  const remembered = memo?.get(entry);
+  if (remembered) return remembered;
+  const indexing = readIndexing(view, documents, entry);
+  memo?.set(entry, indexing);
+  return indexing;
+}
+
+function readIndexing(view: WorkspaceView, documents: WorkspaceDocuments, entry: CatalogueEntry): Indexing {
   const draft = entry.draft && view.draftEntry(entry.draft.id);
   if (draft?.parsed && draft.info.path) return { kind: 'indexed', text: { file: draft.info.path, parsed: draft.parsed, byNumber: draft.byNumber } };
   const file = entry.reference?.path;
@@ -219,9 +231,16 @@ function notIndexedAdvice(entry: CatalogueEntry | undefined, name: string, citat
 
 // ---- paragraph citations into documents --------------------------------------------
 
-function citationDiagnostics(view: WorkspaceView, documents: WorkspaceDocuments, analysis: DocumentAnalysis, citation: Citation, name: string): CoreDiagnostic[] {
+function citationDiagnostics(
+  view: WorkspaceView,
+  documents: WorkspaceDocuments,
+  analysis: DocumentAnalysis,
+  citation: Citation,
+  name: string,
+  memo: Map<CatalogueEntry, Indexing>,
+): CoreDiagnostic[] {
   const entry = documents.catalogue.find(name);
-  const indexing = indexingOf(view, documents, entry);
+  const indexing = indexingOf(view, documents, entry, memo);
   if (indexing.kind === 'not-indexed') return analysis.ownDraft ? [] : view.diagnostic('document-not-indexed', citation.span, notIndexedAdvice(entry, name, citation));
   if (indexing.kind === 'unreadable') {
     return analysis.ownDraft
@@ -288,7 +307,7 @@ function symbolDiagnostics(view: WorkspaceView, catalogue: Catalogue, text: stri
   // A wrong number explains why the symbol is unknown: one diagnostic says it all.
   const mismatch = numberMismatch(catalogue, text, mention);
   if (mismatch) return view.diagnostic('resolution-number-mismatch', mention.span, mismatch.message, mismatch.fix);
-  if (catalogue.entry(mention.symbol)) return [];
+  if (catalogue.bySymbol.get(mention.symbol)) return [];
   return view.diagnostic(
     'unknown-symbol',
     mention.span,
@@ -306,8 +325,8 @@ function describeDocument(entry: CatalogueEntry): string {
 function misformation(catalogue: Catalogue, text: string, mention: SymbolMention): { message: string; fix?: FixData } | undefined {
   // "A/RES/76/135" for the report A/76/135.
   const asResolution = /^A\/RES\/(\d+\/\d+)$/.exec(mention.symbol);
-  if (asResolution && !catalogue.entry(mention.symbol)) {
-    const document = catalogue.entry(`A/${asResolution[1]}`);
+  if (asResolution && !catalogue.bySymbol.get(mention.symbol)) {
+    const document = catalogue.bySymbol.get(`A/${asResolution[1]}`);
     if (document && document.kind !== 'resolution' && document.kind !== 'decision') {
       const written = mention.raw.indexOf('RES/');
       const fix =
@@ -318,7 +337,7 @@ function misformation(catalogue: Catalogue, text: string, mention: SymbolMention
     }
   }
   // "adopted by resolution A/76/135".
-  const entry = catalogue.entry(mention.symbol);
+  const entry = catalogue.bySymbol.get(mention.symbol);
   if (mention.kind === 'document' && entry && entry.kind !== 'resolution' && /\bresolutions?[ \u00a0]+$/i.test(text.slice(Math.max(0, mention.span.start - 30), mention.span.start))) {
     return { message: `${mention.symbol} is ${describeDocument(entry)}, not a resolution` };
   }
@@ -351,11 +370,12 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   if (mention.kind !== 'resolution') return undefined;
   const named = titleAfter(text, mention.span.end);
   if (!named) return undefined;
+  const isQuoted = titleMatcher(named.title);
   const titlesOf = (entry: CatalogueEntry) => [entry.title, ...entry.titlesInDrafts.map((given) => given.title)].filter((title): title is string => !!title);
-  const own = catalogue.entry(mention.symbol);
-  if (own && titlesOf(own).some((title) => sameTitle(named.title, title))) return undefined;
+  const own = catalogue.bySymbol.get(mention.symbol);
+  if (own && titlesOf(own).some(isQuoted)) return undefined;
   const holders = catalogue.entries.filter(
-    (entry) => entry.kind === 'resolution' && entry.symbol && entry.symbol !== mention.symbol && titlesOf(entry).some((title) => sameTitle(named.title, title)),
+    (entry) => entry.kind === 'resolution' && entry.symbol && entry.symbol !== mention.symbol && titlesOf(entry).some(isQuoted),
   );
   // A title the Assembly gives a resolution every year proves nothing about an
   // uncatalogued number, unless a resolution of the same session carries it.
@@ -386,7 +406,7 @@ function isFixData(data: unknown): data is FixData {
 // ---- go to definition, references, completions -------------------------------------
 
 function symbolDefinition(view: WorkspaceView, documents: WorkspaceDocuments, mention: SymbolMention): DefinitionTarget[] {
-  const entry = documents.catalogue.entry(mention.symbol);
+  const entry = documents.catalogue.bySymbol.get(mention.symbol);
   if (!entry) return [];
   const indexing = indexingOf(view, documents, entry);
   if (indexing.kind === 'indexed') {
@@ -462,9 +482,10 @@ export const documentFeature: Feature = {
   diagnostics(view, _file, analysis) {
     const documents = documentsOf(view);
     const found: CoreDiagnostic[] = [];
+    const memo = new Map<CatalogueEntry, Indexing>();
     analysis.citations.forEach((citation, index) => {
       const target = analysis.targets[index];
-      if (target.kind === 'document') found.push(...citationDiagnostics(view, documents, analysis, citation, target.name));
+      if (target.kind === 'document') found.push(...citationDiagnostics(view, documents, analysis, citation, target.name, memo));
     });
     if (analysis.ownDraft) return found;
     for (const mention of symbolsOf(analysis)) found.push(...symbolDiagnostics(view, documents.catalogue, analysis.text, mention));
@@ -480,7 +501,7 @@ export const documentFeature: Feature = {
     const mention = symbolAt(analysis, offset);
     if (!mention) return undefined;
     const documents = documentsOf(view);
-    return { span: mention.span, markdown: factsMarkdown(view, documents, documents.catalogue.entry(mention.symbol), mention.symbol, mention.symbol) };
+    return { span: mention.span, markdown: factsMarkdown(view, documents, documents.catalogue.bySymbol.get(mention.symbol), mention.symbol, mention.symbol) };
   },
 
   definition(view, _file, analysis, offset) {
@@ -500,7 +521,7 @@ export const documentFeature: Feature = {
   documentLinks(view, _file, analysis) {
     const { catalogue } = documentsOf(view);
     return symbolsOf(analysis).map((mention) => {
-      const title = catalogue.entry(mention.symbol)?.title;
+      const title = catalogue.bySymbol.get(mention.symbol)?.title;
       return { span: mention.span, target: officialLink(mention.symbol), tooltip: title ? `${mention.symbol}: ${title}` : `${mention.symbol} on undocs.org` };
     });
   },
