@@ -90,11 +90,7 @@ interface FixData {
 const workspaces = new WeakMap<OewgConfig, WorkspaceDocuments>();
 const symbolScans = new WeakMap<DocumentAnalysis, SymbolMention[]>();
 
-/** The catalogue of the workspace: bundled data, the indexed drafts, the user's "references". */
-export function workspaceCatalogue(view: WorkspaceView): Catalogue {
-  return documentsOf(view).catalogue;
-}
-
+/** The catalogue and indexed references of the workspace, built once per configuration. */
 function documentsOf(view: WorkspaceView): WorkspaceDocuments {
   const config = view.config;
   const known = workspaces.get(config);
