@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import { configFromDraftFiles, findDraft, parseConfig } from '../../server/src/core/config';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { MemoryFileSystem } from '../../server/src/core/workspace';
 
 const file = '/work/space/oewg-cite.json';
 
@@ -70,5 +72,45 @@ describe('oewg-cite.json', () => {
     assert.equal(findDraft(config.drafts, 'Pre-draft')?.path, undefined);
     const revised = configFromDraftFiles('/ws', ['/ws/drafts/revised-pre-draft.txt'], 'discovered');
     assert.equal(revised.drafts.find((draft) => draft.path)?.id, 'revised-pre-draft');
+  });
+});
+
+describe('oewg-cite.json problems in the file', () => {
+  const root = '/work/space';
+  const configFile = `${root}/oewg-cite.json`;
+  const configText = `{
+  "drafts": [{ "id": "zero-draft", "label": "Zero Draft", "path": "drafts/zero.txt" }],
+  "severity": { "missing-paragraph": "warning", "quote-diffs": "off" },
+  "references": [
+    { "symbol": "A/70/174", "path": "references/a-70-174.txt" },
+    { "symbol": "not a symbol at all" },
+    { "aliases": ["a report with neither symbol nor title"] },
+    { "title": "Tunis Commitment", "colour": "blue" }
+  ]
+}
+`;
+  const service = createLanguageService(
+    new MemoryFileSystem({ [configFile]: configText, [`${root}/drafts/zero.txt`]: 'A. Introduction\n\n1. States met.\n' }),
+    root,
+  );
+  const found = service.diagnostics(configFile).map((diagnostic) => ({
+    severity: diagnostic.severity,
+    at: configText.slice(diagnostic.span.start, diagnostic.span.end),
+    message: diagnostic.message,
+  }));
+
+  it('a severity for a code that does not exist is a warning on that key, naming the known codes', () => {
+    const typo = found.find((problem) => problem.at === '"quote-diffs"');
+    assert.ok(typo, JSON.stringify(found));
+    assert.equal(typo.severity, 'warning');
+    assert.match(typo.message, /"quote-diffs" is not a diagnostic code \(known: .*quote-differs/);
+    assert.ok(!found.some((problem) => problem.at === '"missing-paragraph"'));
+  });
+
+  it('bad "references" entries are reported where they are written, the good ones kept', () => {
+    assert.ok(found.some((problem) => problem.at === '"not a symbol at all"' && problem.severity === 'error' && /is not a UN document symbol/.test(problem.message)), JSON.stringify(found));
+    assert.ok(found.some((problem) => problem.severity === 'error' && /needs a "symbol" or a "title"/.test(problem.message)));
+    assert.ok(found.some((problem) => problem.at === '"colour"' && problem.severity === 'warning' && /unknown reference setting "colour"/.test(problem.message)));
+    assert.equal(found.length, 4, JSON.stringify(found));
   });
 });

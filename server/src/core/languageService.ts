@@ -35,6 +35,8 @@ import { FileSystem, matchesGlobs } from './workspace';
 import { historyFeature } from './historyFeature';
 import { quotationFeature } from './quotationFeature';
 import { documentFeature } from './documentFeature';
+import { readReferences } from './catalogue';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 
@@ -68,6 +70,18 @@ export const DEFAULT_SEVERITY: Record<string, Severity> = {
 for (const feature of FEATURES) Object.assign(DEFAULT_SEVERITY, feature.diagnosticCodes);
 
 export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY);
+
+/** A "severity" key that names no diagnostic code is most likely a typo: say so where it is written. */
+function unknownSeverityCodes(configText: string): ConfigProblem[] {
+  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const severity = tree?.type === 'object' ? findNodeAtLocation(tree, ['severity']) : undefined;
+  if (severity?.type !== 'object') return [];
+  return (severity.children ?? []).flatMap((property) => {
+    const key = property.children?.[0];
+    if (!key || typeof key.value !== 'string' || key.value in DEFAULT_SEVERITY) return [];
+    return [{ message: `"${key.value}" is not a diagnostic code (known: ${DIAGNOSTIC_CODES.join(', ')})`, severity: 'warning' as const, span: { start: key.offset, end: key.offset + key.length } }];
+  });
+}
 
 export interface DraftSummary {
   id: string;
@@ -156,7 +170,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     if (configText !== undefined) {
       const result = parseConfig(configText, configPath());
       config = result.config;
-      problems.push(...result.problems);
+      problems.push(...result.problems, ...readReferences(configText, config.root).problems, ...unknownSeverityCodes(configText));
     } else if (settings.configFile) {
       config = configFromDraftFiles(root, [], 'arguments');
       problems.push({ message: `cannot read the configuration file ${settings.configFile}`, severity: 'error' });
@@ -423,7 +437,8 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
         }
         found.push(...citationDiagnostics(citation, target));
       });
-      return found;
+      // In the order of the text (a stable sort keeps each place's findings in feature order).
+      return found.sort((a, b) => a.span.start - b.span.start);
     },
     completions(file, offset) {
       const paragraphs = paragraphCompletions(file, offset);
