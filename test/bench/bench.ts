@@ -16,7 +16,7 @@ function time<T>(label: string, run: () => T, repeat = 5): T {
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} median ${samples[samples.length >> 1].toFixed(2).padStart(9)} ms   (min ${samples[0].toFixed(2)}, ${repeat} runs)`);
+  console.log(`${label.padEnd(68)} median ${samples[samples.length >> 1].toFixed(2).padStart(9)} ms   (min ${samples[0].toFixed(2)}, ${repeat} runs)`);
   return result;
 }
 
@@ -79,7 +79,8 @@ time('hover on the last citation after a keystroke', () => {
 
 // Draft history: the same submission read against a Final Draft made from the
 // Zero Draft by known edits; the alignment is made once, before the timing.
-import { dropSubsections, mergeParagraphs, outlineOf, renderOutline, rewordParagraph, splitParagraph, swapSections } from '../support/draftEdits';
+import { addParagraph, dropSubsections, mergeParagraphs, numberedParagraphs, outlineOf, randomSource, renderOutline, rewordParagraph, splitParagraph, swapSections, syntheticText } from '../support/draftEdits';
+import { alignDrafts } from '../../server/src/core/alignment';
 {
   let outline = outlineOf(parsed);
   outline = swapSections(dropSubsections(outline, 'Discussions'), 'C', 'D');
@@ -106,6 +107,25 @@ import { dropSubsections, mergeParagraphs, outlineOf, renderOutline, rewordParag
     return history.diagnostics(file);
   }, 10);
   time('update-all source action on that submission', () => history.codeActions(file, { start: 0, end: 0 }, []), 10);
+}
+
+// Alignment: two 150-paragraph drafts (the real Zero Draft grown by 33 paragraphs,
+// then edited as a new draft would be), the real pair, and two 11,700-paragraph drafts.
+{
+  const random = randomSource(150);
+  let older = outlineOf(parsed);
+  for (let i = 0; i < 33; i++) older = addParagraph(older, String(3 * i + 5), syntheticText(random, 40 + Math.floor(random() * 40)));
+  const olderDraft = parseDraft(renderOutline(older).text);
+  let newer = swapSections(dropSubsections(outlineOf(olderDraft), 'Discussions'), 'C', 'D');
+  const left = numberedParagraphs(newer).map((entry) => entry.paragraph.from[0]);
+  newer = splitParagraph(mergeParagraphs(newer, left[10], left[11]), left[60]);
+  for (const number of [left[20], left[50], left[80]]) newer = rewordParagraph(newer, number, { at: 0.3, remove: 3, insert: ['in', 'particular'] });
+  const newerDraft = parseDraft(renderOutline(newer).text);
+  time(`align two drafts of ${olderDraft.paragraphs.length} and ${newerDraft.paragraphs.length} paragraphs`, () => alignDrafts(olderDraft, newerDraft), 10);
+  const final = renderOutline(swapSections(dropSubsections(outlineOf(parsed), 'Discussions'), 'C', 'D')).draft;
+  time(`align the real Zero Draft with it edited (117 -> ${final.paragraphs.length} paragraphs)`, () => alignDrafts(parsed, final), 10);
+  const bigNewer = parseDraft(syntheticDraft(zeroDraft, 100).replace(/\bStates\b/g, 'Member States'));
+  time(`align two synthetic drafts of ${bigParsed.paragraphs.length} paragraphs`, () => alignDrafts(bigParsed, bigNewer), 1);
 }
 
 // Quotations: 100 pages quoting the Zero Draft throughout, a quote a paragraph: exact, reworded (every 4th), cited to the wrong paragraph (every 5th), invented (every 7th).
