@@ -20,7 +20,8 @@ function upToDate() {
 function sameDependencies() {
   const wanted = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
   const have = JSON.parse(readFileSync(marker, 'utf8')).packages ?? {};
-  return Object.keys(wanted).every((key) => key === '' || have[key]?.version === wanted[key].version);
+  // Optional packages for other platforms (esbuild's binaries) are never installed here.
+  return Object.keys(wanted).every((key) => key === '' || wanted[key].optional || have[key]?.version === wanted[key].version);
 }
 
 if (!upToDate()) {

@@ -258,6 +258,14 @@ function historyDiagnostics(view: WorkspaceView, followed: Followed): CoreDiagno
 // ---------- rewriting citations ----------
 
 /** What each cited number became in the current draft. */
+/** Whether a paragraph's sub-paragraphs keep their letters where it went: not when it was merged or split. */
+function keepsSubParagraphs(followed: Followed): (number: string) => boolean {
+  return (number) => {
+    const kind = whereDidItGo(followed.alignment, number)?.kind;
+    return kind !== 'merged' && kind !== 'split';
+  };
+}
+
 function numberMap(followed: Followed): NumberMap {
   return (number) => {
     if (!followed.from.byNumber.has(number)) return undefined;
@@ -298,7 +306,7 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   const map = numberMap(followed);
   // A citation mixing numbers the current draft has with numbers it lacks may or may not be in the old numbering: no guess.
   const oldNumbering = followed.kind === 'older' || followed.citation.numbers.every((number) => !followed.current.byNumber.has(number));
-  const whole = oldNumbering ? retargetCitation(text, followed.citation, map, namingFor(followed)) : undefined;
+  const whole = oldNumbering ? retargetCitation(text, followed.citation, map, namingFor(followed), keepsSubParagraphs(followed)) : undefined;
   if (whole && whole.edits.length) {
     actions.push({ title: `Retarget to ${describeCited(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, isPreferred: true });
   }
@@ -306,7 +314,7 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   const only = oldNumbering && followed.citation.numbers.length === 1 ? map(followed.citation.numbers[0]) : undefined;
   if (only && only.length > 1) {
     for (const piece of only) {
-      const one = retargetCitation(text, followed.citation, () => [piece], namingFor(followed));
+      const one = retargetCitation(text, followed.citation, () => [piece], namingFor(followed), keepsSubParagraphs(followed));
       if (one) actions.push({ title: `Retarget to para ${piece} of the ${current}`, kind: 'quickfix', edits: withFile(file, one), fixes: reported });
     }
   }
@@ -363,7 +371,7 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
   analysis.citations.forEach((citation, index) => {
     const followed = follow(view, analysis, index);
     if (followed?.kind !== 'older') return;
-    const retargeted = retargetCitation(text, citation, numberMap(followed), namingFor(followed, frontMatterUpdated));
+    const retargeted = retargetCitation(text, citation, numberMap(followed), namingFor(followed, frontMatterUpdated), keepsSubParagraphs(followed));
     if (retargeted) {
       update.edits.push(...withFile(file, retargeted));
       return;

@@ -155,6 +155,10 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       }
     | undefined;
   const audited = new Set<string>();
+  /** The last parse of each draft file, and what is computed from parsed drafts: kept across reloads while the text stays the same. */
+  const parsedDrafts = new Map<string, { text: string; parsed: ParsedDraft; byNumber: Map<string, Paragraph> }>();
+  const alignmentsByDrafts = new WeakMap<ParsedDraft, WeakMap<ParsedDraft, Alignment>>();
+  const quotationIndexesByDraft = new WeakMap<ParsedDraft, QuotationIndex>();
 
   const configPath = () => settings.configFile ?? path.join(root, CONFIG_FILE_NAME);
 
@@ -191,8 +195,15 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     if (!info.path) return { info, byNumber: new Map() };
     const text = textOf(info.path);
     if (text === undefined) return { info, error: `cannot read ${info.path}`, byNumber: new Map() };
+    // The same text parses to the same object, so that what hangs on it
+    // (alignments, quotation indexes) outlives a reload that changed nothing
+    // in this draft: opening it in the editor, saving another file.
+    const known = parsedDrafts.get(info.path);
+    if (known?.text === text) return { info, parsed: known.parsed, byNumber: known.byNumber };
     const parsed = parseDraft(text);
-    return { info, parsed, byNumber: new Map(parsed.paragraphs.map((paragraph) => [paragraph.number, paragraph])) };
+    const byNumber = new Map(parsed.paragraphs.map((paragraph) => [paragraph.number, paragraph]));
+    parsedDrafts.set(info.path, { text, parsed, byNumber });
+    return { info, parsed, byNumber };
   }
 
   function draftEntries(): DraftEntry[] {
@@ -260,7 +271,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       if (!alignments.has(key)) {
         const older = drafts.get(olderId)?.parsed;
         const newer = drafts.get(newerId)?.parsed;
-        alignments.set(key, older && newer ? alignDrafts(older, newer) : undefined);
+        let alignment: Alignment | undefined;
+        if (older && newer) {
+          const byNewer = alignmentsByDrafts.get(older) ?? new WeakMap<ParsedDraft, Alignment>();
+          alignmentsByDrafts.set(older, byNewer);
+          alignment = byNewer.get(newer) ?? alignDrafts(older, newer);
+          byNewer.set(newer, alignment);
+        }
+        alignments.set(key, alignment);
       }
       return alignments.get(key);
     },
@@ -268,7 +286,12 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       const { quotationIndexes, drafts } = load();
       if (!quotationIndexes.has(draftId)) {
         const parsed = drafts.get(draftId)?.parsed;
-        quotationIndexes.set(draftId, parsed ? createQuotationIndex(parsed.paragraphs) : undefined);
+        let index: QuotationIndex | undefined;
+        if (parsed) {
+          index = quotationIndexesByDraft.get(parsed) ?? createQuotationIndex(parsed.paragraphs);
+          quotationIndexesByDraft.set(parsed, index);
+        }
+        quotationIndexes.set(draftId, index);
       }
       return quotationIndexes.get(draftId);
     },
@@ -329,13 +352,16 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
 
   const service: LanguageService = {
     setDocument(file, text, version = 0) {
+      // Opening a draft or the configuration (its text as on disk) changes nothing.
+      const unchanged = textOf(file) === text;
       documents.set(file, { text, version });
-      if (isDraftOrConfig(file)) invalidate();
+      if (!unchanged && isDraftOrConfig(file)) invalidate();
     },
     closeDocument(file) {
       const wasDraft = isDraftOrConfig(file);
+      const editorText = documents.get(file)?.text;
       documents.delete(file);
-      if (wasDraft) invalidate();
+      if (wasDraft && editorText !== fs.readFile(file)) invalidate();
     },
     fileChanged(file) {
       if (documents.has(file) && !isDraftOrConfig(file)) return;

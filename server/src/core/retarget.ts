@@ -40,6 +40,7 @@ const PLURAL_KEYWORD = /^(?:(?:operative|preambular)[ \t\u00a0]+)?(?:paragraphs|
 // What may stand between two parts of a list when the list can be written anew.
 const LIST_GAP = /^(?:[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+|&[ \u00a0]*)?|[ \u00a0]+(?:and|or)[ \u00a0]+|[ \u00a0]*&[ \u00a0]*)$/;
 const PLAIN_NUMBER = /^\d+$/;
+const SUB_PARAGRAPH_AFTER = /^[ \u00a0]?\([a-z]{1,4}\)/;
 
 /** The numbers a part names, ranges expanded; undefined for a range that cannot be expanded ("60-57", "12bis-14"). */
 function partNumbers(part: CitedPart): string[] | undefined {
@@ -130,16 +131,26 @@ function joinTouching(edits: TextEdit[]): TextEdit[] {
  * that cannot be rewritten without guessing, such as a split sub-paragraph
  * "13(a)"). When nothing changes, `edits` is empty.
  */
-export function retargetCitation(text: string, citation: Citation, map: NumberMap, naming: DraftNaming): Retargeted | undefined {
+export function retargetCitation(
+  text: string,
+  citation: Citation,
+  map: NumberMap,
+  naming: DraftNaming,
+  keepsSubParagraphs: (number: string) => boolean = () => true,
+): Retargeted | undefined {
   const seen = new Set<string>();
   const mapped: string[][] = [];
   for (const part of citation.parts) {
     const numbers = partNumbers(part);
     if (!numbers) return undefined;
+    const sub = hasSubParagraph(text, part);
     const became: string[] = [];
     for (const number of numbers) {
       const targets = map(number);
       if (!targets || targets.length === 0) return undefined;
+      // "13(a)" of a paragraph split in two, or merged into another: which
+      // paragraph holds (a) now, and under which letter, cannot be known.
+      if (sub && (targets.length !== 1 || !keepsSubParagraphs(number))) return undefined;
       for (const target of targets) {
         if (!seen.has(target)) became.push(target);
         seen.add(target);
@@ -175,6 +186,11 @@ export function retargetCitation(text: string, citation: Citation, map: NumberMa
     edits.push({ span: { start: citation.span.end, end: citation.span.end }, newText: ` of the ${naming.label}` });
   }
   return { edits: joinTouching(edits), numbers };
+}
+
+/** Whether a sub-paragraph "(a)" follows the part's (last) number. */
+function hasSubParagraph(text: string, part: CitedPart): boolean {
+  return SUB_PARAGRAPH_AFTER.test(text.slice(part.span.end, part.span.end + 8));
 }
 
 /**
