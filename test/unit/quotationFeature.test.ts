@@ -175,7 +175,7 @@ describe('quotation feature: diagnostics', () => {
         ['quote-elsewhere', 'warning', 'quote is not in para 4; found in para 3'],
         ['quote-elsewhere', 'warning', 'quote is not in para 9 of the Zero Draft; found in para 5 of the First Draft'],
         ['quote-elsewhere', 'warning', 'quote is not in para 7 of the Zero Draft; found in para 5 of the First Draft'],
-        ['quote-not-found', 'warning', 'quote not found in para 7 or elsewhere in the Zero Draft or the First Draft'],
+        ['quote-not-found', 'warning', 'quote not found in para 7 or elsewhere in the Zero Draft or the First Draft; no passage comes close'],
         ['quote-elsewhere', 'warning', 'quote is not in para 3; found in para 4'],
         ['short-quote-not-found', 'hint', '“peer reviews” is not in para 6 nor anywhere else in the Zero Draft'],
         ['quote-differs', 'warning', "quote differs from para 8: 'suited' ≠ 'adapted'"],
@@ -330,8 +330,8 @@ describe('quotation feature: hover', () => {
     assert.match(hoverOn('a permanent forum for advancing').markdown, /^\*\*Quotation — not in para 9 of the Zero Draft\*\*: found in para 5 of the First Draft\./);
   });
 
-  it('says when a quotation is found nowhere', () => {
-    assert.match(hoverOn('a binding treaty').markdown, /^\*\*Quotation — not found\*\* in para 7 or elsewhere in the Zero Draft\./);
+  it('says when a quotation is found nowhere, naming every draft searched, as the diagnostic does', () => {
+    assert.match(hoverOn('a binding treaty').markdown, /^\*\*Quotation — not found\*\* in para 7 or elsewhere in the Zero Draft or the First Draft\./);
   });
 
   it('tells where an uncited quotation comes from', () => {

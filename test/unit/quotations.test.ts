@@ -115,6 +115,19 @@ describe('quotations in a submission', () => {
     ]);
   });
 
+  it('reads words a quotation adds at either end as added, not as changed into the next sentence of the paragraph', () => {
+    const source = 'States discussed the matter at length. States proposed that the norms be operationalized through national guidance and regional exchanges of good practice. Proposals included a roadmap.';
+    const trailing = checkQuotation('the norms be operationalized through national guidance and regional exchanges of good practice over time', source);
+    assert.deepEqual(differencesOf(trailing), [['added', 'over time']]);
+    assert.ok(trailing.outcome === 'near' && trailing.passage === 'the norms be operationalized through national guidance and regional exchanges of good practice');
+    const oneAcross = checkQuotation('the norms be operationalized through national guidance and regional exchanges of good practice soon', source);
+    assert.deepEqual(differencesOf(oneAcross), [['added', 'soon']]);
+    const leading = checkQuotation('in our view States proposed that the norms be operationalized through national guidance and regional exchanges of good practice', source);
+    assert.deepEqual(differencesOf(leading), [['added', 'in our view']]);
+    const firstWordChanged = checkQuotation('Members proposed that the norms be operationalized through national guidance and regional exchanges of good practice', source);
+    assert.deepEqual(differencesOf(firstWordChanged), [['changed', 'Members', 'States']], 'one word against its counterpart stays a change');
+  });
+
   it('gives the spans of the differing words in the quote and in the paragraph', () => {
     const { quotation, citation } = pairingOf(pairings, 'recurrent');
     const check = checkQuotation(quotation.text, paragraph(citation!.numbers[0]).text);
@@ -208,6 +221,27 @@ describe('finding quotations around citations', () => {
       ['how a tool is used', '5', 'sentence'],
       ['not in the tool as such', '5', 'after'],
     ]);
+  });
+
+  it('pairs each quotation with the citation that introduces it, even when the next citation stands right after it', () => {
+    assert.deepEqual(pair('The draft says in para 12 “risks are growing”; in para 13 “no State is immune”.'), [
+      ['risks are growing', '12', 'before'],
+      ['no State is immune', '13', 'before'],
+    ]);
+    assert.deepEqual(pair('Para 12 speaks of “risks that are growing”, para 13 of “a shared exposure”.'), [
+      ['risks that are growing', '12', 'before'],
+      ['a shared exposure', '13', 'before'],
+    ]);
+    assert.deepEqual(pair('We note “risks are growing” (para 12) and “no State is immune” (para 13).'), [
+      ['risks are growing', '12', 'after'],
+      ['no State is immune', '13', 'after'],
+    ]);
+  });
+
+  it('looks past a footnote marker between the closing mark and the citation', () => {
+    for (const marker of ['¹', '²³', '[^4]', '<sup>5</sup>']) {
+      assert.deepEqual(pair(`Unlike para 2, the draft says “risks are growing”${marker} (para 12).`), [['risks are growing', '12', 'after']], marker);
+    }
   });
 
   it('keeps a quotation whole when it holds sentences of its own', () => {

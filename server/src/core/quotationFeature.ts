@@ -79,7 +79,8 @@ type Verdict =
   | { kind: 'near'; match: Match<NearQuote> }
   /** Not in the cited paragraphs; found in another paragraph of the cited draft or of another draft. */
   | { kind: 'elsewhere'; match: Match; more: Match[] }
-  | { kind: 'not-found'; closest?: { entry: DraftEntry; passage: ClosestPassage } };
+  /** In none of the `searched` drafts (the cited one first). */
+  | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage } };
 
 interface CitedQuote {
   pairing: QuotationPairing;
@@ -186,7 +187,7 @@ function verdictFor(view: WorkspaceView, entry: DraftEntry, numbers: readonly st
 
 function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation): Verdict {
   const index = view.quotationIndex(entry.info.id);
-  if (!index) return { kind: 'not-found' };
+  if (!index) return { kind: 'not-found', searched: [entry] };
   const quote = quotation.text;
   const checks = numbers.flatMap((number) => {
     const check = checkQuotationIn(quote, index, number);
@@ -199,14 +200,16 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
 
   const here = locateQuotation(quote, index).filter((location) => !numbers.includes(location.number));
   if (here.length) return elsewhere(here.map((location) => ({ entry, ...location })));
+  const searched = [entry];
   if (!quotation.short) {
     for (const other of otherDrafts(view, entry)) {
+      searched.push(other);
       const otherIndex = view.quotationIndex(other.info.id);
       const there = otherIndex ? locateQuotation(quote, otherIndex) : [];
       if (there.length) return elsewhere(there.map((location) => ({ entry: other, ...location })));
     }
   }
-  return { kind: 'not-found', closest: closestIn(entry, checks, closestPassage(quote, index)) };
+  return { kind: 'not-found', searched, closest: closestIn(entry, checks, closestPassage(quote, index)) };
 }
 
 function elsewhere(matches: Match[]): Verdict {
@@ -314,10 +317,8 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
       if (!citation.numbers.some((number) => entry.byNumber.has(number))) return [];
       const closest = verdict.closest
         ? `; closest: “${firstWords(verdict.closest.passage.passage, CLOSEST_WORDS_IN_MESSAGE)}” (para ${verdict.closest.passage.number})`
-        : '';
-      const others = otherDrafts(view, entry).map((other) => `the ${other.info.label}`);
-      const nor = others.length ? ` or ${listOf(others, 'or')}` : '';
-      return view.diagnostic('quote-not-found', span, `quote not found in ${cited} or elsewhere in the ${entry.info.label}${nor}${closest}`, { fixes: [] });
+        : '; no passage comes close';
+      return view.diagnostic('quote-not-found', span, `quote not found in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}${closest}`, { fixes: [] });
     }
   }
 }
@@ -444,7 +445,7 @@ function citedHover(quote: CitedQuote): string {
       return withPassage(`**Quotation — not in ${notIn}**: found in para ${match.number} of the ${match.entry.info.label}${matchKind(match)}.${also}`, match);
     }
     case 'not-found': {
-      const title = `**Quotation — not found** in ${cited} or elsewhere in the ${entry.info.label}.`;
+      const title = `**Quotation — not found** in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}.`;
       const closest = verdict.closest;
       if (!closest) return title;
       const paragraph = closest.entry.byNumber.get(closest.passage.number);
@@ -452,6 +453,11 @@ function citedHover(quote: CitedQuote): string {
       return `${title} Closest passage, para ${closest.passage.number}:\n\n${passage}\n\n${LEGEND}`;
     }
   }
+}
+
+/** "the Zero Draft or the First Draft" */
+function searchedDrafts(searched: readonly DraftEntry[]): string {
+  return listOf(searched.map((draft) => `the ${draft.info.label}`), 'or');
 }
 
 function uncitedHover(quote: UncitedQuote): string {

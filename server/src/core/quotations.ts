@@ -88,8 +88,10 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
   for (const quotation of inline) {
     while (s < sentences.length && sentences[s].end <= quotation.span.start) s++;
     const sentence = sentences[s];
-    const nearby = sentence && contains(sentence, quotation.span.start) ? startingIn(sorted, sentence) : [];
-    pairings.push({ quotation, ...pairInline(text, quotation, nearby) });
+    const inSentence = sentence && contains(sentence, quotation.span.start);
+    const nearby = inSentence ? startingIn(sorted, sentence) : [];
+    const quotes = inSentence ? inline.filter((other) => contains(sentence, other.span.start)) : [];
+    pairings.push({ quotation, ...pairInline(text, quotation, nearby, quotes) });
   }
   for (const block of blocks) pairings.push(pairBlock(text, lines, block, sorted));
   return pairings
@@ -242,18 +244,30 @@ function lineSpans(text: string): Span[] {
   return lines;
 }
 
-const ATTACHED_GAP = /^[\s,;:.()[\]\u2013\u2014-]*(?:(?:see|cf\.?|in|at|of|from|per|under)\s+)?(?:the\s+)?$/i;
+// A footnote marker may stand between a closing mark and its citation: “…”¹ (para 12), “…”[^3] (para 12).
+const ATTACHED_GAP =
+  /^(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^[^\]\s]{1,10}\]|<sup>[^<]{1,10}<\/sup>)?[\s,;:.()[\]\u2013\u2014-]*(?:(?:see|cf\.?|in|at|of|from|per|under)\s+)?(?:the\s+)?$/i;
+// What may lead from a citation into the quotation it introduces: "para 13 of “…”", "para 13 says that “…”".
+const INTRODUCING_GAP = /^[^.;!?“”"]{0,40}$/;
 
 /**
  * The citation a quote in a sentence belongs to: one standing right after the
  * closing mark ("…" (para 96)), else the nearest one before the quote ("para 74
  * encourages States to “…”"), else the nearest one after it.
  */
-function pairInline(text: string, q: Quotation, nearby: readonly Citation[]): Omit<QuotationPairing, 'quotation'> {
+function pairInline(text: string, q: Quotation, nearby: readonly Citation[], quotes: readonly Quotation[]): Omit<QuotationPairing, 'quotation'> {
   const after = nearby.filter((c) => citationEdges(c).start >= q.span.end);
   const before = nearby.filter((c) => citationEdges(c).end <= q.span.start);
   const next = after[0];
-  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start))) return { citation: next, reason: 'after' };
+  // "in para 12 “…”; in para 13 “…”": the citation after this quote introduces
+  // the next quote, and this one has its own citation before it.
+  const introducesNext = () => {
+    const end = citationEdges(next).end;
+    const following = quotes.find((other) => other.span.start >= end);
+    if (!following || (after[1] && citationEdges(after[1]).start < following.span.start)) return false;
+    return INTRODUCING_GAP.test(text.slice(end, following.span.start));
+  };
+  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start)) && !(before.length && introducesNext())) return { citation: next, reason: 'after' };
   if (before.length) return { citation: before[before.length - 1], reason: 'before' };
   if (next) return { citation: next, reason: 'sentence' };
   return {};
@@ -560,6 +574,35 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   return path.reverse();
 }
 
+const SENTENCE_END = /[.;:!?]/;
+
+/**
+ * Quote words at either end of the passage that stand against paragraph words
+ * only because a change costs less than an addition: several of them, or one
+ * across the end of a sentence of the paragraph ("… over time" against
+ * "… . Proposals"). They were added by the author, not changed: the passage
+ * starts and ends where the quote's words meet the paragraph's.
+ */
+function trimChangedEdges(path: AlignedStep[], tokens: readonly WordToken[], source: string): AlignedStep[] {
+  const isChange = (s: AlignedStep) => s.step === Step.Change;
+  let head = 0;
+  while (head < path.length && isChange(path[head])) head++;
+  let tail = path.length;
+  while (tail > head && isChange(path[tail - 1])) tail--;
+  if (head === path.length) return path;
+  const crosses = (from: number, to: number) => from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, tokens[to].span.start));
+  const out = [...path];
+  const first = path[head].tokens[0];
+  if (head > 0 && (head >= 2 || crosses(path[head - 1].tokens[0], first))) {
+    for (let k = 0; k < head; k++) out[k] = { step: Step.Added, parts: path[k].parts, tokens: [first, first] };
+  }
+  const last = path[tail - 1].tokens[1];
+  if (tail < path.length && (path.length - tail >= 2 || crosses(last - 1, path[tail].tokens[0]))) {
+    for (let k = tail; k < path.length; k++) out[k] = { step: Step.Added, parts: path[k].parts, tokens: [last, last] };
+  }
+  return out;
+}
+
 function stepSize(s: Step, taken: number): [number, number] {
   switch (s) {
     case Step.Match:
@@ -591,7 +634,7 @@ const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, St
 function checkParts(quote: string, parts: readonly QuotePart[], source: string, tokens: readonly WordToken[]): QuoteCheck {
   const quoteWords = parts.filter((p) => p.kind !== 'gap').length;
   const short = quoteWords <= SHORT_QUOTE_WORDS;
-  const path = align(parts, tokens);
+  const path = trimChangedEdges(align(parts, tokens), tokens, source);
   let alignedWords = 0;
   let omitted = 0;
   let cost = 0;
