@@ -255,15 +255,22 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     const notes = textOf(files, NOTES);
     const diagnostics = service.diagnostics(NOTES).map((d) => `${where(notes, d.span.start)} ${d.code} ${d.severity}: ${d.message}`);
     assert.deepEqual(diagnostics, [
-      '5:26 paragraph-moved-from-previous information: para 57 of the Zero Draft (“States agreed that future dialogue should …”) is para 51 of the First Draft',
-      '5:26 missing-paragraph error: para 57: the First Draft has paragraphs 1–54',
+      '5:26 missing-paragraph error: para 57: the First Draft has paragraphs 1–54; para 57 of the Zero Draft (“States agreed that future dialogue should …”) is para 51 of the First Draft',
     ]);
     const actions = actionsAt(service, NOTES, notes, 5, 26);
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Retarget to para 51 of the First Draft', 'Cite para 57 of the Zero Draft instead'],
     );
-    assert.deepEqual(actions[0].fixes?.map((d) => d.code), ['paragraph-moved-from-previous', 'missing-paragraph'], 'it fixes the missing paragraph too');
+    assert.deepEqual(actions[0].fixes?.map((d) => d.code), ['missing-paragraph'], 'it fixes the missing paragraph');
+    const { service: apart } = sampleService({ severity: { 'missing-paragraph': 'off' } });
+    assert.deepEqual(
+      apart.diagnostics(NOTES).map((d) => `${d.code}: ${d.message}`),
+      ['paragraph-moved-from-previous: para 57 of the Zero Draft (“States agreed that future dialogue should …”) is para 51 of the First Draft'],
+      'with missing-paragraph off, the note stands alone',
+    );
+    const { service: silent } = sampleService({ severity: { 'paragraph-moved-from-previous': 'off' } });
+    assert.deepEqual(silent.diagnostics(NOTES).map((d) => d.message), ['para 57: the First Draft has paragraphs 1–54']);
     assert.equal(applyEdits(notes, actions[0].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 51 on')));
     assert.equal(applyEdits(notes, actions[1].edits), withLine(notes, 5, lineOf(notes, 5).replace('citing para 57 on', 'citing para 57 of the Zero Draft on')));
   });
@@ -273,11 +280,11 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     const text = 'Notes\n\nThe dialogue is covered in paras 53-56 and in para 58.\n';
     const { service: mixed } = sampleService({}, { [file]: text });
     assert.deepEqual(
-      mixed.diagnostics(file).filter(isHistory).map((d) => d.message),
+      mixed.diagnostics(file).map((d) => d.message),
       [
-        'para 55 of the Zero Draft (“Some States proposed a programme of …”) is para 49 of the First Draft (edited)',
-        'para 56 of the Zero Draft (“States agreed that any regular institutional …”) is para 50 of the First Draft',
-        'para 58 of the Zero Draft (“States draw on the conclusions and …”) is para 53 of the First Draft',
+        'paras 55–56: the First Draft has paragraphs 1–54; para 55 of the Zero Draft (“Some States proposed a programme of …”) is para 49 of the First Draft (edited); ' +
+          'para 56 of the Zero Draft (“States agreed that any regular institutional …”) is para 50 of the First Draft',
+        'para 58: the First Draft has paragraphs 1–54; para 58 of the Zero Draft (“States draw on the conclusions and …”) is para 53 of the First Draft',
       ],
     );
     const range = actionsAt(mixed, file, text, 3, 32);
@@ -541,9 +548,9 @@ describe('draft history on the real Zero Draft, edited into a known Final Draft'
   });
 
   it('tells where numbers the Final Draft lacks used to point in the Zero Draft', () => {
-    const messages = service.diagnostics(notesFile).filter(isHistory).map((d) => `${d.code}: ${d.message}`);
-    assert.equal(messages.length, 2);
-    assert.match(messages[0], new RegExp(`^paragraph-moved-from-previous: para 111 of the Zero Draft \\(“[^”]+ …”\\) is para ${went('111').newer[0]} of the Final Draft$`));
-    assert.match(messages[1], /^paragraph-moved-from-previous: para 100 of the Zero Draft \(“[^”]+ …”\) was deleted in the Final Draft$/);
+    const messages = service.diagnostics(notesFile).map((d) => `${d.code}: ${d.message}`);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0], new RegExp(`^missing-paragraph: para 111: the Final Draft has paragraphs 1–\\d+; para 111 of the Zero Draft \\(“[^”]+ …”\\) is para ${went('111').newer[0]} of the Final Draft$`));
+    assert.match(messages[1], /^missing-paragraph: para 100: the Final Draft has paragraphs 1–\d+; para 100 of the Zero Draft \(“[^”]+ …”\) was deleted in the Final Draft$/);
   });
 });

@@ -336,7 +336,12 @@ function reportedFor(view: WorkspaceView, followed: Followed, given: CoreDiagnos
   const onCitation = given.filter((diagnostic) => overlaps(diagnostic.span, extent));
   const mine = onCitation.filter((diagnostic) => diagnostic.code in HISTORY_CODES);
   const missing = followed.kind === 'missing' ? onCitation.filter((diagnostic) => diagnostic.code === 'missing-paragraph') : [];
-  return [...(mine.length ? mine : historyDiagnostics(view, followed)), ...missing];
+  if (mine.length) return [...mine, ...missing];
+  const regenerated = historyDiagnostics(view, followed);
+  if (!regenerated.length) return [];
+  // The service joins the note on where the number pointed before into the
+  // missing-paragraph diagnostic on the same words: that one is what is fixed.
+  return missing.length ? missing : regenerated;
 }
 
 interface FileUpdate {
@@ -508,7 +513,7 @@ export const historyFeature: Feature = {
       const followed = follow(view, analysis, index);
       if (!followed) return;
       const reported = reportedFor(view, followed, diagnostics);
-      if (reported.some((diagnostic) => diagnostic.code in HISTORY_CODES)) actions.push(...retargetActions(view, file, followed, reported));
+      if (reported.length) actions.push(...retargetActions(view, file, followed, reported));
     });
     const update = updateToCurrentDraft(view, file, analysis);
     const current = view.currentDraft();

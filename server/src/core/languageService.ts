@@ -464,7 +464,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
         found.push(...citationDiagnostics(citation, target));
       });
       // In the order of the text (a stable sort keeps each place's findings in feature order).
-      return found.sort((a, b) => a.span.start - b.span.start);
+      return joinPreviousDraftNotes(found).sort((a, b) => a.span.start - b.span.start);
     },
     completions(file, offset) {
       const paragraphs = paragraphCompletions(file, offset);
@@ -545,6 +545,24 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
 
   function isDraftOrConfig(file: string): boolean {
     return path.basename(file) === CONFIG_FILE_NAME || (settings.configFile !== undefined && samePath(file, settings.configFile)) || (loaded ? isDraft(file) : false);
+  }
+
+  /**
+   * "para 57: the First Draft has paragraphs 1–54" and, on the same words,
+   * where para 57 of the previous draft is now: one diagnostic that says both.
+   */
+  function joinPreviousDraftNotes(found: CoreDiagnostic[]): CoreDiagnostic[] {
+    const notes = found.filter((d) => d.code === 'paragraph-moved-from-previous');
+    if (!notes.length) return found;
+    const joined = new Set<CoreDiagnostic>();
+    for (const missing of found) {
+      if (missing.code !== 'missing-paragraph') continue;
+      const mine = notes.filter((n) => !joined.has(n) && n.span.start === missing.span.start && n.span.end === missing.span.end);
+      if (!mine.length) continue;
+      missing.message = [missing.message, ...mine.map((note) => note.message)].join('; ');
+      for (const note of mine) joined.add(note);
+    }
+    return found.filter((d) => !joined.has(d));
   }
 
   function invalidate() {
