@@ -411,7 +411,10 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       if (index < 0) return firstAnswer((feature) => feature.hover?.(view, file, analysis, offset));
       const citation = analysis.citations[index];
       const extra = FEATURES.map((feature) => feature.citationHover?.(view, file, analysis, index)).filter((section): section is string => !!section);
-      return { span: citation.span, markdown: [hoverMarkdown(citation, analysis.targets[index]), ...extra].join('\n\n---\n\n') };
+      const target = analysis.targets[index];
+      // A paragraph of another document (a report, a resolution) is the documents feature's to show.
+      const own = target.kind === 'document' && extra.length ? [] : [hoverMarkdown(citation, target)];
+      return { span: citation.span, markdown: [...own, ...extra].join('\n\n---\n\n') };
     },
     definition(file, offset) {
       const analysis = analyse(file);
