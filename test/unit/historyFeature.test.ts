@@ -217,6 +217,24 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.match(updated, /para 23\(c\) of the Zero Draft/);
   });
 
+  it('says in one diagnostic where each run of a range went when its paragraphs went different ways', () => {
+    const file = `${ROOT}/submissions/ranges.md`;
+    const text = 'Notes\n\nParas 44-48 of the Zero Draft are sound, as are paras 21–24 of the Zero Draft.\n';
+    const { service: ranges } = sampleService({}, { [file]: text });
+    assert.deepEqual(
+      ranges.diagnostics(file).map((d) => [text.slice(d.span.start, d.span.end), d.code, d.message]),
+      [
+        [
+          '44-48',
+          'paragraph-deleted',
+          'paras 44 and 45 of the Zero Draft are now paras 39 and 40 of the First Draft; para 46 of the Zero Draft is now para 41 of the First Draft (edited); ' +
+            'para 47 of the Zero Draft was deleted in the First Draft; para 48 of the Zero Draft is now para 42 of the First Draft',
+        ],
+        ['21–24', 'paragraph-merged', 'paras 21 and 22 of the Zero Draft are now paras 28 and 29 of the First Draft; paras 23 and 24 of the Zero Draft were merged into para 30 of the First Draft'],
+      ],
+    );
+  });
+
   it('offers no retargeting for a deleted paragraph', () => {
     const actions = actionsAt(service, RESPONSE, response, 43, 136);
     assert.deepEqual(actions.filter((a) => a.kind === 'quickfix'), []);

@@ -138,6 +138,8 @@ interface Group {
   numbers: string[];
   fates: ParagraphFate[];
   code: HistoryCode;
+  /** For a range whose paragraphs went different ways: its runs that went one way each. */
+  runs?: Group[];
 }
 
 function isRun(numbers: string[]): boolean {
@@ -166,6 +168,7 @@ function goTogether(numbers: string[], fates: ParagraphFate[]): boolean {
   const kind = fates[0].kind;
   if (!fates.every((fate) => fate.kind === kind)) return false;
   if (kind === 'deleted') return true;
+  if (kind === 'merged') return fates.every((fate) => fate.newer.length === 1 && fate.newer[0] === fates[0].newer[0]);
   if (kind !== 'renumbered' && kind !== 'moved' && kind !== 'edited') return false;
   return isRun(fates.map((fate) => fate.newer[0]));
 }
@@ -186,13 +189,37 @@ function groupsOf(followed: Followed): Group[] {
       fates.push(fate);
     }
     if (goTogether(numbers, fates)) groups.push({ span, numbers, fates, code: codeOf(followed, fates[0])! });
+    else if (part.kind === 'range' && numbers.length > 1) groups.push(mixedGroup(followed, span, numbers, fates));
     else numbers.forEach((number, k) => groups.push({ span, numbers: [number], fates: [fates[k]], code: codeOf(followed, fates[k])! }));
   }
   return groups;
 }
 
+/** The codes in the order of what matters most to the author: a deleted paragraph above a renumbered one. */
+const CODE_WEIGHT: HistoryCode[] = ['paragraph-deleted', 'paragraph-merged', 'paragraph-split', 'paragraph-moved', 'paragraph-edited', 'paragraph-renumbered', 'paragraph-moved-from-previous'];
+
+/**
+ * A range whose paragraphs went different ways ("paras 44-48": two
+ * renumbered, one edited, one deleted): one diagnostic on the range, under
+ * the code of what matters most, that tells each run of paragraphs' fate.
+ */
+function mixedGroup(followed: Followed, span: Span, numbers: string[], fates: ParagraphFate[]): Group {
+  const runs: Group[] = [];
+  numbers.forEach((number, k) => {
+    const last = runs[runs.length - 1];
+    const code = codeOf(followed, fates[k])!;
+    if (last && goTogether([...last.numbers, number], [...last.fates, fates[k]])) {
+      last.numbers.push(number);
+      last.fates.push(fates[k]);
+    } else runs.push({ span, numbers: [number], fates: [fates[k]], code });
+  });
+  const code = CODE_WEIGHT.find((weighty) => runs.some((run) => run.code === weighty))!;
+  return { span, numbers, fates, code, runs };
+}
+
 /** "para 74 of the Zero Draft is now para 51 of the First Draft", "paras 9–11 of the Zero Draft were deleted in the First Draft". */
 function groupMessage(followed: Followed, group: Group): string {
+  if (group.runs) return group.runs.map((run) => groupMessage(followed, run)).join('; ');
   const older = followed.from.info.label;
   const current = followed.current.info.label;
   const cited = `${describeCited(group.numbers)} of the ${older}`;
@@ -216,8 +243,9 @@ function fateClause(followed: Followed, group: Group, options: { present: boolea
     case 'deleted':
       return `${plural ? 'were' : 'was'} deleted in the ${current}`;
     case 'merged': {
-      const others = fate.mergedWith?.length ? ` (with ${describeCited(fate.mergedWith)})` : '';
-      return `was merged into para ${fate.newer[0]} of the ${current}${others}`;
+      const outside = (fate.mergedWith ?? []).filter((number) => !group.numbers.includes(number));
+      const others = outside.length ? ` (with ${describeCited(outside)})` : '';
+      return `${plural ? 'were' : 'was'} merged into para ${fate.newer[0]} of the ${current}${others}`;
     }
     case 'split':
       return `was split into paras ${writeNumbers(fate.newer)} of the ${current}`;
