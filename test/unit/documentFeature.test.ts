@@ -300,6 +300,42 @@ describe('documentFeature: paragraph citations into other documents', () => {
     assert.deepEqual(service.definition(SUBMISSION, offsetOf(RESPONSE, 'para 5', 5)), []);
   });
 
+  it('reads a document named by its alias, its title, the end of its symbol or "at" as that document, never as the draft', () => {
+    const text = `# Notes on the Zero Draft
+
+The experts of 2021 went further (para 73 of the 2021 GGE report), and those of 2015 said so in paragraph 2 of the 2015 GGE report, not in paragraph 77 of the 2015 GGE report.
+
+The report itself, A/70/174 at para 3, is plain; A/70/174 at para 82 is a slip.
+
+The Chair kept para 3 of CRP.2 but not para 89 of CRP.2 or para 90 of the Final Substantive Report; CRP.7, para 4 is another paper.
+
+Commentators cite A/75/816 at [64].
+`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const found = described(text, service.diagnostics(SUBMISSION).filter((d) => d.code !== 'unknown-symbol'));
+    assert.deepEqual(found, [
+      ['document-not-indexed', 'information', 'para 73', 'A/76/135 is not indexed: add it to "references" in oewg-cite.json with a path to check para 73'],
+      ['document-paragraph-missing', 'error', 'paragraph 77', 'para 77: A/70/174 has paragraphs 1–4'],
+      ['document-paragraph-missing', 'error', 'para 82', 'para 82: A/70/174 has paragraphs 1–4'],
+      ['document-paragraph-missing', 'error', 'para 89', 'para 89: A/AC.290/2021/CRP.2 has paragraphs 1–3'],
+      ['document-paragraph-missing', 'error', 'para 90', 'para 90: A/AC.290/2021/CRP.2 has paragraphs 1–3'],
+      ['document-not-indexed', 'information', 'para 4', '“CRP.7” is only the end of a symbol: write the document’s full symbol, or add it to "references" in oewg-cite.json with a path, to check para 4'],
+      ['document-not-indexed', 'information', '[64]', 'A/75/816 is not indexed: add it to "references" in oewg-cite.json with a path to check para 64'],
+    ]);
+    const [paragraph] = service.definition(SUBMISSION, offsetOf(text, 'paragraph 2 of', 10));
+    assert.equal(paragraph.file, REPORT);
+    const [final] = service.definition(SUBMISSION, offsetOf(text, 'para 3 of CRP.2', 5));
+    assert.equal(final.file, FINAL);
+  });
+
+  it('says which documents share a name cited instead of a symbol', () => {
+    const text = `# Notes\n\nSee para 5 of the “Developments in the field of information and telecommunications in the context of international security”.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const [found] = described(text, service.diagnostics(SUBMISSION).filter(isDocumentCode));
+    assert.equal(found[0], 'document-not-indexed');
+    assert.match(found[3], /^“Developments in the field of information and telecommunications in the context of international security” names \d+ documents \(A\/RES\/53\/70, A\/RES\/70\/237, A\/RES\/73\/27, .*\): cite one by its symbol to check para 5$/);
+  });
+
   it('inside a draft reports only paragraphs missing from an indexed document', () => {
     assert.deepEqual(described(ZERO_DRAFT, service.diagnostics(ZERO).filter(isDocumentCode)), [
       ['document-paragraph-missing', 'error', 'paragraph 9', 'para 9: A/70/174 has paragraphs 1–4'],

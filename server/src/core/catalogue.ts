@@ -119,6 +119,8 @@ export interface Catalogue {
   entry(symbol: string): CatalogueEntry | undefined;
   /** The entry a citation's document name refers to: a symbol, a title or an alias ("the Tunis Commitment"). */
   find(name: string): CatalogueEntry | undefined;
+  /** Every entry with this title or alias: several when documents share a name, so that `find` names none. */
+  named(name: string): CatalogueEntry[];
 }
 
 export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
@@ -189,19 +191,41 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
   const entries = [...bySymbol.values(), ...unsymbolled];
   // A name several documents share (the yearly "Developments in the field of
   // information …" resolutions) names none of them.
-  const byName = new Map<string, CatalogueEntry | null>();
+  const byName = new Map<string, CatalogueEntry[]>();
   for (const entry of entries) {
     for (const name of new Set([entry.title, ...entry.aliases].map((name) => (name ? nameKey(name) : '')))) {
-      if (name) byName.set(name, byName.has(name) && byName.get(name) !== entry ? null : entry);
+      if (name) byName.set(name, [...(byName.get(name) ?? []), entry]);
     }
   }
   const entry = (symbol: string) => bySymbol.get(symbol) ?? bySymbol.get(normaliseSymbol(symbol) ?? '');
+  const named = (name: string) => byName.get(nameKey(name)) ?? [];
   return {
     bySymbol,
     entries,
     entry,
-    find: (name) => entry(name) ?? byName.get(nameKey(name)) ?? undefined,
+    find: (name) => {
+      const holders = named(name);
+      return entry(name) ?? (holders.length === 1 ? holders[0] : undefined);
+    },
+    named,
   };
+}
+
+/**
+ * The names a citation may give a document instead of its symbol: titles, and
+ * aliases that are not symbols ("2015 GGE report", "CRP.2", "Final Substantive
+ * Report"), of the bundled documents and of the user's references. The
+ * citation scanner reads them so that "para 73 of the 2021 GGE report" names
+ * that report, not a paragraph of the draft.
+ */
+export function documentNames(references: readonly ReferenceDocument[] = [], bundled: readonly BundledDocument[] = BUNDLED_DOCUMENTS): string[] {
+  const names = new Set<string>();
+  for (const document of [...bundled, ...references]) {
+    for (const name of [document.title, ...document.aliases]) {
+      if (name && normaliseSymbol(name) === undefined) names.add(name);
+    }
+  }
+  return [...names];
 }
 
 /** "A/RES/…" is a resolution, "…/DEC/…" a decision; other symbols are documents. */

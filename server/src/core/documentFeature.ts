@@ -218,7 +218,16 @@ function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number
   return `${where.join(' · ')}\n\n${quoted}`;
 }
 
-function notIndexedAdvice(entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
+// The end of a symbol written alone: "CRP.2", "L.27/Rev.1".
+const SHORT_SYMBOL = /^[A-Z]{1,4}\.\d/;
+
+function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
+  const cited = describeCited(citation.numbers);
+  if (!entry) {
+    const holders = catalogue.named(name).filter((holder) => holder.symbol);
+    if (holders.length > 1) return `“${name}” names ${holders.length} documents (${holders.map((holder) => holder.symbol).join(', ')}): cite one by its symbol to check ${cited}`;
+    if (SHORT_SYMBOL.test(name)) return `“${name}” is only the end of a symbol: write the document’s full symbol, or add it to "references" in oewg-cite.json with a path, to check ${cited}`;
+  }
   const shown = documentName(entry, name);
   return entry?.symbol || !entry
     ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeCited(citation.numbers)}`
@@ -237,7 +246,7 @@ function citationDiagnostics(
 ): CoreDiagnostic[] {
   const entry = documents.catalogue.find(name);
   const indexing = indexingOf(view, documents, entry, memo);
-  if (indexing.kind === 'not-indexed') return analysis.ownDraft ? [] : view.diagnostic('document-not-indexed', citation.span, notIndexedAdvice(entry, name, citation));
+  if (indexing.kind === 'not-indexed') return analysis.ownDraft ? [] : view.diagnostic('document-not-indexed', citation.span, notIndexedAdvice(documents.catalogue, entry, name, citation));
   if (indexing.kind === 'unreadable') {
     return analysis.ownDraft
       ? []
@@ -279,7 +288,7 @@ function citationHover(view: WorkspaceView, documents: WorkspaceDocuments, citat
     const more = citation.numbers.length - numbers.length;
     if (more > 0) blocks.push(`… and ${more} more paragraph${more === 1 ? '' : 's'}.`);
   } else if (indexing.kind === 'not-indexed') {
-    blocks.push(escapeMarkdown(notIndexedAdvice(entry, name, citation)));
+    blocks.push(escapeMarkdown(notIndexedAdvice(documents.catalogue, entry, name, citation)));
   }
   if (entry) blocks.push(factsMarkdown(view, documents, entry, entry.symbol, name));
   return blocks.join('\n\n---\n\n');
