@@ -4,9 +4,10 @@
 // completions after "resolution ". On a workspace of our own and on the real
 // Zero Draft and submission.
 import { strict as assert } from 'assert';
+import { BUNDLED_DOCUMENTS } from '../../server/src/core/catalogue';
 import { DOCUMENT_CODES } from '../../server/src/core/documentFeature';
 import type { CoreTextEdit } from '../../server/src/core/features';
-import { createLanguageService, DEFAULT_SEVERITY, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
+import { createLanguageService, DEFAULT_SEVERITY, firstWords, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { scanSymbols } from '../../server/src/core/symbols';
 import { MemoryFileSystem } from '../../server/src/core/workspace';
@@ -390,6 +391,34 @@ describe('documentFeature: diagnostics on symbols', () => {
     // Which of two resolutions a wrong title points at is the author's call: no fix.
     const message = diagnostics.find((d) => d.code === 'symbol-misformed' && RESPONSE.slice(d.span.start, d.span.end) === 'A/76/135')!;
     assert.deepEqual(service.codeActions(SUBMISSION, message.span, [message]), []);
+  });
+
+  it('flags a title only one resolution carries under another number, whatever the session, old numbers included', () => {
+    const titleOf = (symbol: string) => BUNDLED_DOCUMENTS.find((document) => document.symbol === symbol)!.title!;
+    const cybersecurity = titleOf('A/RES/64/211');
+    const intervention = titleOf('A/RES/2131(XX)');
+    const text = `# Notes
+
+The Assembly came back to it a year later in resolution 65/211 entitled “${cybersecurity}”.
+
+The principle goes back to resolution 2113 (XX) entitled “${intervention}”, which some also cite as resolution 2131 (XXI) entitled “${intervention}”.
+`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const diagnostics = service.diagnostics(SUBMISSION).filter((d) => d.code === 'resolution-number-mismatch');
+    assert.deepEqual(described(text, diagnostics), [
+      ['resolution-number-mismatch', 'information', 'resolution 65/211', `“${firstWords(cybersecurity, 8)}” is the title of resolution 64/211, not of resolution 65/211: did you mean resolution 64/211?`],
+      ['resolution-number-mismatch', 'information', 'resolution 2113 (XX)', `“${firstWords(intervention, 8)}” is the title of resolution 2131 (XX), not of resolution 2113 (XX): did you mean resolution 2131 (XX)?`],
+      ['resolution-number-mismatch', 'information', 'resolution 2131 (XXI)', `“${firstWords(intervention, 8)}” is the title of resolution 2131 (XX), not of resolution 2131 (XXI): did you mean resolution 2131 (XX)?`],
+    ]);
+    const fixed = diagnostics.map((diagnostic) => {
+      const [action] = service.codeActions(SUBMISSION, diagnostic.span, [diagnostic]);
+      return [action.title, applyEdits(text, action.edits).slice(diagnostic.span.start, diagnostic.span.end + 2)];
+    });
+    assert.deepEqual(fixed, [
+      ['Cite resolution 64/211', 'resolution 64/211 e'],
+      ['Cite resolution 2131 (XX)', 'resolution 2131 (XX) e'],
+      ['Cite resolution 2131 (XX)', 'resolution 2131 (XX) en'],
+    ]);
   });
 
   it('leaves a yearly title with an uncatalogued number of another session alone, and a quotation of content', () => {

@@ -16,10 +16,13 @@
 //   mistake: "A/RES/76/135" when it knows A/76/135 as a report and no such
 //   resolution, "resolution A/76/135", and ".Rev.1" written for "/Rev.1".
 // - "resolution-number-mismatch" needs a quoted title next to the number that
-//   the catalogue (or an indexed draft) gives another resolution. A title the
-//   General Assembly reuses every year ("Developments in the field of …")
-//   proves a mistake only when the cited number has another title, or when a
-//   resolution of the same session carries it (73/72 for 73/27).
+//   the catalogue (or an indexed draft) gives another resolution. A title only
+//   one resolution carries proves the mistake whatever the session (65/211
+//   for 64/211, 2113 (XX) for 2131 (XX)). A title the General Assembly
+//   reuses every year ("Developments in the field of …"), which several
+//   resolutions carry, proves a mistake only when the cited number has
+//   another title, or when a resolution of the same session carries it
+//   (73/72 for 73/27).
 // - Unknown facts are left out of every answer; facts that do not come from
 //   the bundled data say where they come from.
 //
@@ -153,12 +156,12 @@ function documentName(entry: CatalogueEntry | undefined, name: string): string {
   return entry?.symbol ?? name;
 }
 
-/** "resolution 73/27" for A/RES/73/27, the symbol otherwise. */
+/** "resolution 73/27" for A/RES/73/27, "resolution 2131 (XX)" for A/RES/2131(XX), the symbol otherwise. */
 function shortName(symbol: string): string {
   const ga = /^A\/RES\/(.+)$/.exec(symbol);
-  if (ga) return `resolution ${ga[1]}`;
+  if (ga) return `resolution ${spacedNumber(ga[1])}`;
   const sc = /^S\/RES\/(.+)$/.exec(symbol);
-  return sc ? `Security Council resolution ${sc[1]}` : symbol;
+  return sc ? `Security Council resolution ${spacedNumber(sc[1])}` : symbol;
 }
 
 function escapeMarkdown(text: string): string {
@@ -382,10 +385,13 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   const holders = catalogue.entries.filter(
     (entry) => entry.kind === 'resolution' && entry.symbol && entry.symbol !== mention.symbol && titlesOf(entry).some(isQuoted),
   );
-  // A title the Assembly gives a resolution every year proves nothing about an
-  // uncatalogued number, unless a resolution of the same session carries it.
+  // A title only one resolution carries proves the number wrong, whatever the
+  // session. A title several carry (the Assembly gives one every year) proves
+  // nothing about an uncatalogued number, unless a resolution of the same
+  // session carries it.
   const session = sessionOf(mention.symbol);
-  const suspects = own?.title ? holders : holders.filter((entry) => session !== undefined && sessionOf(entry.symbol!) === session);
+  const recurring = holders.length > 1;
+  const suspects = own?.title || !recurring ? holders : holders.filter((entry) => session !== undefined && sessionOf(entry.symbol!) === session);
   if (suspects.length === 0) return undefined;
   const names = suspects.map((entry) => shortName(entry.symbol!));
   const quoted = firstWords(named.title, 8);
@@ -395,13 +401,22 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   return { message, fix: suspects.length === 1 ? renumberFix(mention, suspects[0].symbol!) : undefined };
 }
 
-/** Rewrites just the session/number written in the mention ("73/72" → "73/27"). */
+// The number of a General Assembly resolution as written: "73/72", "43/78 H", "2113 (XX)", "3367 A (XXX)".
+const WRITTEN_NUMBER = /\d+\/\d+(?:[ \u00a0]?[A-Z](?![\p{L}]))?|\d{1,4}(?:[ \u00a0]?[A-Z])?[ \u00a0]?\([^)\s]+\)/gu;
+
+/** Rewrites just the number written in the mention ("73/72" → "73/27", "2131 (XXI)" → "2131 (XX)"), spaced as written. */
 function renumberFix(mention: SymbolMention, symbol: string): FixData | undefined {
-  const wanted = /^A\/RES\/(\d+\/\d+[A-Z]?)$/.exec(symbol)?.[1];
-  const written = [...mention.raw.matchAll(/\d+\/\d+(?:[ \u00a0]?[A-Z](?![\p{L}]))?/gu)].pop();
+  const wanted = /^A\/RES\/(.+)$/.exec(symbol)?.[1];
+  const written = [...mention.raw.matchAll(WRITTEN_NUMBER)].pop();
   if (!wanted || !written || !mention.symbol.startsWith('A/RES/')) return undefined;
+  const spaced = /\d[ \u00a0][A-Z(]/u.test(written[0]);
   const start = mention.span.start + (written.index ?? 0);
-  return { title: `Cite ${shortName(symbol)}`, edits: [{ span: { start, end: start + written[0].length }, newText: wanted }] };
+  return { title: `Cite ${shortName(symbol)}`, edits: [{ span: { start, end: start + written[0].length }, newText: spaced ? spacedNumber(wanted) : wanted }] };
+}
+
+/** "43/78 H", "2131 (XX)": a canonical number as drafters write it. */
+function spacedNumber(number: string): string {
+  return number.replace(/(\d)([A-Z(])/g, '$1 $2');
 }
 
 function isFixData(data: unknown): data is FixData {
