@@ -207,6 +207,35 @@ describe('documentFeature: hover on a symbol', () => {
   });
 });
 
+describe('documentFeature: a resolution written without its year, or with "Res" in small letters', () => {
+  const text = `# Notes
+
+Security Council resolution 2341 asks States to protect critical infrastructure; S/RES/2341 (2017) says how, and S/RES/2341 is often cited alone.
+
+The Assembly’s A/Res/70/237 and A/res/73/27 frame the work.
+`;
+  const { service } = workspace({ [SUBMISSION]: text });
+
+  it('is the document the catalogue knows: no unknown-symbol, the same link and hover, found among the references', () => {
+    assert.deepEqual(service.diagnostics(SUBMISSION).filter(isDocumentCode), []);
+    assert.deepEqual(
+      service.documentLinks(SUBMISSION).map((link) => [text.slice(link.span.start, link.span.end), link.target]),
+      [
+        ['Security Council resolution 2341', 'https://undocs.org/S/RES/2341(2017)'],
+        ['S/RES/2341 (2017)', 'https://undocs.org/S/RES/2341(2017)'],
+        ['S/RES/2341', 'https://undocs.org/S/RES/2341(2017)'],
+        ['A/Res/70/237', 'https://undocs.org/A/RES/70/237'],
+        ['A/res/73/27', 'https://undocs.org/A/RES/73/27'],
+      ],
+    );
+    const hover = service.hover(SUBMISSION, offsetOf(text, 'S/RES/2341 is', 3))!.markdown;
+    assert.match(hover, /^\*\*S\/RES\/2341\(2017\)\*\* · resolution of the Security Council\n\nDate: 2017-02-13/);
+    assert.match(service.hover(SUBMISSION, offsetOf(text, 'A/res/73/27', 3))!.markdown, /^\*\*A\/RES\/73\/27\*\*/);
+    const references = service.references(SUBMISSION, offsetOf(text, 'resolution 2341', 12)).filter((reference) => reference.file === SUBMISSION);
+    assert.deepEqual(references.map((reference) => text.slice(reference.span.start, reference.span.end)), ['Security Council resolution 2341', 'S/RES/2341 (2017)', 'S/RES/2341']);
+  });
+});
+
 describe('documentFeature: links, definition, references', () => {
   const { service } = workspace();
 

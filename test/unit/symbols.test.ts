@@ -62,6 +62,14 @@ describe('scanSymbols', () => {
     ]],
     ['the relevant resolutions, in particular 75/240, apply', [['resolutions, in particular 75/240', 'A/RES/75/240', 'resolution']]],
     ['resolution 70/237 A/RES/73/27', [['resolution 70/237', 'A/RES/70/237', 'resolution'], ['A/RES/73/27', 'A/RES/73/27', 'resolution']]],
+    ['as A/Res/70/237 and A/res/73/27 recall', [['A/Res/70/237', 'A/RES/70/237', 'resolution'], ['A/res/73/27', 'A/RES/73/27', 'resolution']]],
+    ['under resolution 3367 A (XXX) the Assembly', [['resolution 3367 A (XXX)', 'A/RES/3367A(XXX)', 'resolution']]],
+    ['the Declaration, A/RES/217 A (III), proclaims', [['A/RES/217 A (III)', 'A/RES/217A(III)', 'resolution']]],
+    ['resolutions 3411 A and B (XXX) and 3419 A to D (XXX) followed', [
+      ['resolutions 3411 A', 'A/RES/3411A(XXX)', 'resolution'], ['B (XXX)', 'A/RES/3411B(XXX)', 'resolution'],
+      ['3419 A', 'A/RES/3419A(XXX)', 'resolution'], ['D (XXX)', 'A/RES/3419D(XXX)', 'resolution'],
+    ]],
+    ['in its decisions 31/406 A to E the Assembly', [['decisions 31/406 A', 'A/DEC/31/406A', 'decision'], ['E', 'A/DEC/31/406E', 'decision']]],
   ];
   for (const [text, expected] of cases) {
     it(`finds ${JSON.stringify(expected.map(([raw]) => raw))} in ${JSON.stringify(text)}`, () => {
@@ -197,6 +205,8 @@ describe('normaliseSymbol', () => {
     ['43/78 H', 'A/RES/43/78H'],
     ['A/RES/43/78 H', 'A/RES/43/78H'],
     ['2131 (XX)', 'A/RES/2131(XX)'],
+    ['3367 A (XXX)', 'A/RES/3367A(XXX)'],
+    ['A/Res/70/237', 'A/RES/70/237'],
     ['A/RES/2131 (XX)', 'A/RES/2131(XX)'],
     ['S/RES/2341 (2017)', 'S/RES/2341(2017)'],
     ['resolution 2341 (2017)', 'S/RES/2341(2017)'],

@@ -315,7 +315,7 @@ function symbolDiagnostics(view: WorkspaceView, catalogue: Catalogue, text: stri
   // A wrong number explains why the symbol is unknown: one diagnostic says it all.
   const mismatch = numberMismatch(catalogue, text, mention);
   if (mismatch) return view.diagnostic('resolution-number-mismatch', mention.span, mismatch.message, mismatch.fix);
-  if (catalogue.bySymbol.get(mention.symbol)) return [];
+  if (catalogue.entry(mention.symbol)) return [];
   return view.diagnostic(
     'unknown-symbol',
     mention.span,
@@ -333,7 +333,7 @@ function describeDocument(entry: CatalogueEntry): string {
 function misformation(catalogue: Catalogue, text: string, mention: SymbolMention): { message: string; fix?: FixData } | undefined {
   // "A/RES/76/135" for the report A/76/135.
   const asResolution = /^A\/RES\/(\d+\/\d+)$/.exec(mention.symbol);
-  if (asResolution && !catalogue.bySymbol.get(mention.symbol)) {
+  if (asResolution && !catalogue.entry(mention.symbol)) {
     const document = catalogue.bySymbol.get(`A/${asResolution[1]}`);
     if (document && document.kind !== 'resolution' && document.kind !== 'decision') {
       const written = mention.raw.indexOf('RES/');
@@ -345,7 +345,7 @@ function misformation(catalogue: Catalogue, text: string, mention: SymbolMention
     }
   }
   // "adopted by resolution A/76/135".
-  const entry = catalogue.bySymbol.get(mention.symbol);
+  const entry = catalogue.entry(mention.symbol);
   if (mention.kind === 'document' && entry && entry.kind !== 'resolution' && /\bresolutions?[ \u00a0]+$/i.test(text.slice(Math.max(0, mention.span.start - 30), mention.span.start))) {
     return { message: `${mention.symbol} is ${describeDocument(entry)}, not a resolution` };
   }
@@ -380,7 +380,7 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   if (!named) return undefined;
   const isQuoted = titleMatcher(named.title);
   const titlesOf = (entry: CatalogueEntry) => [entry.title, ...entry.titlesInDrafts.map((given) => given.title)].filter((title): title is string => !!title);
-  const own = catalogue.bySymbol.get(mention.symbol);
+  const own = catalogue.entry(mention.symbol);
   if (own && titlesOf(own).some(isQuoted)) return undefined;
   const holders = catalogue.entries.filter(
     (entry) => entry.kind === 'resolution' && entry.symbol && entry.symbol !== mention.symbol && titlesOf(entry).some(isQuoted),
@@ -426,7 +426,7 @@ function isFixData(data: unknown): data is FixData {
 // ---- go to definition, references, completions -------------------------------------
 
 function symbolDefinition(view: WorkspaceView, documents: WorkspaceDocuments, mention: SymbolMention): DefinitionTarget[] {
-  const entry = documents.catalogue.bySymbol.get(mention.symbol);
+  const entry = documents.catalogue.entry(mention.symbol);
   if (!entry) return [];
   const indexing = indexingOf(view, documents, entry);
   if (indexing.kind === 'indexed') {
@@ -445,11 +445,14 @@ function symbolDefinition(view: WorkspaceView, documents: WorkspaceDocuments, me
   return [];
 }
 
-function symbolReferences(view: WorkspaceView, file: string, analysis: DocumentAnalysis, symbol: string): ReferenceEntry[] {
+function symbolReferences(view: WorkspaceView, catalogue: Catalogue, file: string, analysis: DocumentAnalysis, symbol: string): ReferenceEntry[] {
+  // "S/RES/2341" and "S/RES/2341 (2017)" are one document when the catalogue says so.
+  const entry = catalogue.entry(symbol);
+  const same = (mention: SymbolMention) => mention.symbol === symbol || (entry !== undefined && catalogue.entry(mention.symbol) === entry);
   const files = [file, ...view.checkedFiles().filter((other) => other !== file)];
   return files.flatMap((other) => {
     const otherAnalysis = other === file ? analysis : view.analyse(other);
-    return otherAnalysis ? symbolsOf(otherAnalysis).filter((mention) => mention.symbol === symbol).map((mention) => ({ file: other, span: mention.span })) : [];
+    return otherAnalysis ? symbolsOf(otherAnalysis).filter(same).map((mention) => ({ file: other, span: mention.span })) : [];
   });
 }
 
@@ -521,7 +524,9 @@ export const documentFeature: Feature = {
     const mention = symbolAt(analysis, offset);
     if (!mention) return undefined;
     const documents = documentsOf(view);
-    return { span: mention.span, markdown: factsMarkdown(view, documents, documents.catalogue.bySymbol.get(mention.symbol), mention.symbol, mention.symbol) };
+    const entry = documents.catalogue.entry(mention.symbol);
+    const symbol = entry?.symbol ?? mention.symbol;
+    return { span: mention.span, markdown: factsMarkdown(view, documents, entry, symbol, symbol) };
   },
 
   definition(view, _file, analysis, offset) {
@@ -535,14 +540,16 @@ export const documentFeature: Feature = {
 
   references(view, file, analysis, offset) {
     const mention = symbolAt(analysis, offset);
-    return mention ? symbolReferences(view, file, analysis, mention.symbol) : [];
+    return mention ? symbolReferences(view, documentsOf(view).catalogue, file, analysis, mention.symbol) : [];
   },
 
   documentLinks(view, _file, analysis) {
     const { catalogue } = documentsOf(view);
     return symbolsOf(analysis).map((mention) => {
-      const title = catalogue.bySymbol.get(mention.symbol)?.title;
-      return { span: mention.span, target: officialLink(mention.symbol), tooltip: title ? `${mention.symbol}: ${title}` : `${mention.symbol} on undocs.org` };
+      const entry = catalogue.entry(mention.symbol);
+      // "S/RES/2341" links to the resolution the catalogue knows, S/RES/2341(2017).
+      const symbol = entry?.symbol ?? mention.symbol;
+      return { span: mention.span, target: officialLink(symbol), tooltip: entry?.title ? `${symbol}: ${entry.title}` : `${symbol} on undocs.org` };
     });
   },
 
