@@ -358,6 +358,15 @@ Commentators cite A/75/816 at [64].
     assert.equal(final.file, FINAL);
   });
 
+  it('says a range into an indexed document runs backwards, as for a draft', () => {
+    const text = `# Notes\n\nThe experts’ advice (A/70/174, paras 4-2) and their norms (paras 40–12 of the 2015 GGE report) still hold; A/70/174, paras 2-4 is right.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    assert.deepEqual(described(text, service.diagnostics(SUBMISSION).filter((d) => d.code !== 'unknown-symbol')), [
+      ['reversed-range', 'warning', '4-2', 'range 4–2 runs backwards: did you mean 2–4?'],
+      ['reversed-range', 'warning', '40–12', 'range 40–12 runs backwards: did you mean 12–40?'],
+    ]);
+  });
+
   it('says which documents share a name cited instead of a symbol', () => {
     const text = `# Notes\n\nSee para 5 of the “Developments in the field of information and telecommunications in the context of international security”.\n`;
     const { service } = workspace({ [SUBMISSION]: text });

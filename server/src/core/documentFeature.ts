@@ -259,6 +259,11 @@ function citationDiagnostics(
   const shown = documentName(entry, name);
   const found: CoreDiagnostic[] = [];
   for (const part of citation.parts) {
+    // As for a draft: a backwards range is said to be one, not searched for.
+    if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
+      found.push(...view.diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
+      continue;
+    }
     const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
     const missing = numbers.filter((number) => !indexed.byNumber.has(number));
     if (missing.length === 0) continue;
