@@ -459,6 +459,19 @@ The principle goes back to resolution 2113 (XX) entitled “${intervention}”, 
     ]);
   });
 
+  it('reads a session and number joined by a hyphen or a dot as the resolution, misformed, with the stroke as its fix', () => {
+    const text = `# Notes\n\nThe norms of A/RES/70-237 and the mandate of A/RES/73.27 are the basis.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const diagnostics = service.diagnostics(SUBMISSION).filter(isDocumentCode);
+    assert.deepEqual(described(text, diagnostics), [
+      ['symbol-misformed', 'information', 'A/RES/70-237', 'write A/RES/70/237: the session and the number are separated by “/”, not “-”'],
+      ['symbol-misformed', 'information', 'A/RES/73.27', 'write A/RES/73/27: the session and the number are separated by “/”, not “.”'],
+    ]);
+    const fixed = diagnostics.reduce((edited, diagnostic) => applyEdits(edited, service.codeActions(SUBMISSION, diagnostic.span, [diagnostic])[0].edits), text);
+    assert.equal(fixed, text.replace('70-237', '70/237').replace('73.27', '73/27'));
+    assert.deepEqual(service.documentLinks(SUBMISSION).map((link) => link.target), ['https://undocs.org/A/RES/70/237', 'https://undocs.org/A/RES/73/27']);
+  });
+
   it('leaves a yearly title with an uncatalogued number of another session alone, and a quotation of content', () => {
     const text = `# Notes\n\nRecalling resolution 71/28 "Developments in the field of information and telecommunications in the context of international security", and resolution 70/237 “calls upon Member States to be guided”.\n`;
     const { service } = workspace({ [SUBMISSION]: text });

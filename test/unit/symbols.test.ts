@@ -69,6 +69,9 @@ describe('scanSymbols', () => {
       ['resolutions 3411 A', 'A/RES/3411A(XXX)', 'resolution'], ['B (XXX)', 'A/RES/3411B(XXX)', 'resolution'],
       ['3419 A', 'A/RES/3419A(XXX)', 'resolution'], ['D (XXX)', 'A/RES/3419D(XXX)', 'resolution'],
     ]],
+    ['some copies print A/RES/70-237, A/RES/70–237 or A/RES/70.237', [
+      ['A/RES/70-237', 'A/RES/70/237', 'resolution'], ['A/RES/70–237', 'A/RES/70/237', 'resolution'], ['A/RES/70.237', 'A/RES/70/237', 'resolution'],
+    ]],
     ['in its decisions 31/406 A to E the Assembly', [['decisions 31/406 A', 'A/DEC/31/406A', 'decision'], ['E', 'A/DEC/31/406E', 'decision']]],
   ];
   for (const [text, expected] of cases) {

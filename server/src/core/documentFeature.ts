@@ -14,7 +14,9 @@
 //   symbols would be noise.
 // - "symbol-misformed" is reported only where the catalogue proves the
 //   mistake: "A/RES/76/135" when it knows A/76/135 as a report and no such
-//   resolution, "resolution A/76/135", and ".Rev.1" written for "/Rev.1".
+//   resolution, "resolution A/76/135"; or where the symbol cannot be right:
+//   ".Rev.1" written for "/Rev.1", "A/RES/70-237" or "A/RES/70.237" for
+//   "A/RES/70/237".
 // - "resolution-number-mismatch" needs a quoted title next to the number that
 //   the catalogue (or an indexed draft) gives another resolution. A title only
 //   one resolution carries proves the mistake whatever the session (65/211
@@ -353,6 +355,15 @@ function misformation(catalogue: Catalogue, text: string, mention: SymbolMention
   const entry = catalogue.entry(mention.symbol);
   if (mention.kind === 'document' && entry && entry.kind !== 'resolution' && /\bresolutions?[ \u00a0]+$/i.test(text.slice(Math.max(0, mention.span.start - 30), mention.span.start))) {
     return { message: `${mention.symbol} is ${describeDocument(entry)}, not a resolution` };
+  }
+  // "A/RES/70-237" or "A/RES/70.237" for "A/RES/70/237".
+  const joined = /\/(?:RES|DEC)\/(?:ES-|S-)?\d{2}([-‐–.])\d/i.exec(mention.raw);
+  if (joined) {
+    const at = mention.span.start + (joined.index ?? 0) + joined[0].length - 2;
+    return {
+      message: `write ${mention.symbol}: the session and the number are separated by “/”, not “${joined[1]}”`,
+      fix: { title: `Write ${mention.symbol}`, edits: [{ span: { start: at, end: at + 1 }, newText: '/' }] },
+    };
   }
   // "L.27.Rev.1" for "L.27/Rev.1".
   const dots = [...mention.raw.matchAll(/\.(?=(?:Rev|Add|Corr|Amend)\.\d)/g)];

@@ -62,6 +62,10 @@ const FULL_SYMBOL = new RegExp(
 // session), "(H)" or " H" (part letter). Which one applies depends on the number's shape.
 const AFTER_OLD_RESOLUTION = /(?:[ \u00a0]?([A-Z]))?[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
 const PART_LETTER = /(?:[ \u00a0]?([A-Z])(?![\p{L}\p{Nd}/])|\(([A-Z])\))/uy;
+// "A/RES/70-237", "A/RES/70.237": a session (31st onwards) and a number joined by
+// the wrong mark. Read as one symbol, so that it can be corrected, not half-read.
+const MISJOINED = /^((?!S\/).*\/(?:RES|DEC)\/(?:ES-|S-)?\d{2})(?:\.(\d{1,4}))?$/;
+const MISJOINED_NUMBER = /[-‐–](\d{1,4})(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
 // A reissue is marked by an asterisk; Markdown writers escape it ("A/68/98\*").
 const REISSUE = /\\?\*(?!\*)/y;
 
@@ -119,6 +123,12 @@ function scanFullSymbols(text: string, found: SymbolMention[]): void {
     const start = match.index;
     let end = start + match[0].length;
     let symbol = upperCaseSeries(match[0]);
+    const misjoined = MISJOINED.exec(symbol);
+    if (misjoined) {
+      const dashed = misjoined[2] === undefined ? stickyAt(MISJOINED_NUMBER, text, end) : null;
+      if (misjoined[2] !== undefined || dashed) symbol = `${misjoined[1]}/${misjoined[2] ?? dashed![1]}`;
+      if (dashed) end += dashed[0].length;
+    }
     const resolution = kindOf(symbol) === 'resolution';
     if (resolution) {
       // "A/RES/43/78" has a session and a number: a letter after it is a part.
