@@ -158,6 +158,7 @@ describe('scanCitations', () => {
       ['paragraph 73 of the Group’s report notes', ['73'], ['other', 'Group’s report', 'of the Group’s report']],
       ['paragraph 73 of the Group’s report (A/76/135) notes', ['73'], ['document', 'A/76/135', 'of the Group’s report (A/76/135)']],
       ['paragraph 5 of the Charter of the United Nations', ['5'], ['other', 'Charter of the United Nations', 'of the Charter of the United Nations']],
+      ['as _para 12 of A/70/174_ says', ['12'], ['document', 'A/70/174', 'of A/70/174']],
       ['as the experts put it in paragraph 77 of the 2015 GGE report,', ['77'], ['other', '2015 GGE report', 'of the 2015 GGE report']],
       ['we read para 96 of the 2015 report differently', ['96'], ['other', '2015 report', 'of the 2015 report']],
       ['the report itself (A/70/174 at para 82) says', ['82'], ['document', 'A/70/174', 'A/70/174']],

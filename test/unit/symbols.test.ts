@@ -42,6 +42,10 @@ describe('scanSymbols', () => {
     ]],
     ['escaped in Markdown: A/68/98\\* stays a reissue', [['A/68/98\\*', 'A/68/98', 'document']]],
     ['*the report A/70/174* is italic', [['A/70/174', 'A/70/174', 'document']]],
+    ['see _A/70/174_ and __A/RES/70/237__, _resolution 2131 (XX)_ and __Res 73/27__', [
+      ['A/70/174', 'A/70/174', 'document'], ['A/RES/70/237', 'A/RES/70/237', 'resolution'],
+      ['resolution 2131 (XX)', 'A/RES/2131(XX)', 'resolution'], ['Res 73/27', 'A/RES/73/27', 'resolution'],
+    ]],
     ['two reissues: A/68/98* and A/76/136*.', [['A/68/98*', 'A/68/98', 'document'], ['A/76/136*', 'A/76/136', 'document']]],
     ['footnote markers: A/70/174¹ and resolution 70/237²', [['A/70/174', 'A/70/174', 'document'], ['resolution 70/237', 'A/RES/70/237', 'resolution']]],
     ['the final report (A/AC.290/2021/CRP.2) was', [['A/AC.290/2021/CRP.2', 'A/AC.290/2021/CRP.2', 'document']]],
@@ -88,6 +92,7 @@ describe('scanSymbols', () => {
     'links <https://www.un.org/disarmament/A/RES/70/237> and https://undocs.org/A/RES/68/247B and undocs.org/A/70/174.',
     '[the report](https://undocs.org/A/70/174) and www.un.org/A/68/98',
     'Resolute work; A/RES without numbers; ST/IC alone.',
+    'file names such as draft_A/70/174 or A/70/174_v2 and my_resolution 73/27',
   ];
   for (const text of negatives) {
     it(`finds nothing in ${JSON.stringify(text)}`, () => {

@@ -46,7 +46,8 @@ const SPACE = '[ \\t\\u00a0]';
 const GAP = `${SPACE}*(?:\\r?\\n${SPACE}*)?`;
 
 // "[64]" counts only right after a document and "at" ("A/75/816 at [64]", see pinpointAt).
-const KEYWORD = /(?<![\p{L}\p{Nd}_])(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
+// An underscore before it is Markdown emphasis ("_para 5_"), unless it joins two words.
+const KEYWORD = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}]_)(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
 const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 
 const NUMBER = /(\d{1,4})(bis|ter|quater|quinquies|sexies|septies|octies|alt|[a-z])?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;

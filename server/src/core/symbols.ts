@@ -14,7 +14,8 @@ import { SymbolMention, Span } from './model';
 type SymbolKind = SymbolMention['kind'];
 
 // Letters and digits of any script: a symbol never starts or ends glued to a word.
-const WORD_CHAR = /[\p{L}\p{Nd}_]/u;
+// An underscore is Markdown emphasis ("_A/70/174_") unless it joins two words.
+const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 
 /**
  * Spans of URLs: "<https://…>", bare "https://…", "www.…" and scheme-less
@@ -54,7 +55,7 @@ const COMPONENT = '(?:(?:ES-|S-)?\\d+(?:\\.\\d+)*[A-Z]?|[A-Z][A-Za-z]*(?:\\.\\d+
 // "L.27.Rev.1" (a frequent misprint of "L.27/Rev.1") still reads as one symbol.
 const SEPARATOR = '(?:\\/|\\.(?=(?:Rev|Add|Corr|Amend)\\.\\d))';
 const FULL_SYMBOL = new RegExp(
-  `(?<![\\p{L}\\p{Nd}_/.\\-@])${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{Nd}_]|/[\\p{L}\\p{Nd}])`,
+  `(?<![\\p{L}\\p{Nd}/.\\-@]|[\\p{L}\\p{Nd}]_)${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{Nd}]|_[\\p{L}\\p{Nd}]|/[\\p{L}\\p{Nd}])`,
   'gu',
 );
 
@@ -158,7 +159,7 @@ const KEYWORD = '([Rr]esolutions?|RESOLUTIONS?|[Dd]ecisions?|DECISIONS?|(?:[Rr]e
 // connector before its first number.
 const CONNECTOR = '(?:,?[ \\t\\u00a0]+(?:in particular|including|notably|especially|such as),?)?';
 const INTRODUCED = new RegExp(
-  `(?<![\\p{L}\\p{Nd}_])(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
+  `(?<![\\p{L}\\p{Nd}]|[\\p{L}\\p{Nd}]_)(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
   'gu',
 );
 
