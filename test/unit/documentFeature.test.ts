@@ -516,6 +516,15 @@ describe('documentFeature: completions', () => {
     assert.ok(completeAfter('(Res 70/2').entries.some((entry) => entry.label === '70/237'));
   });
 
+  it('offers only the resolutions of the organ the text names before "resolution "', () => {
+    const assembly = completeAfter('as General Assembly resolution ').entries.map((entry) => entry.label);
+    assert.ok(assembly.includes('73/27') && assembly.includes('2131 (XX)'));
+    assert.ok(!assembly.includes('2341 (2017)'));
+    assert.ok(!completeAfter('see GA Res. ').entries.some((entry) => entry.label === '2341 (2017)'));
+    assert.deepEqual(completeAfter('and Security Council resolution ').entries.map((entry) => entry.label), ['2341 (2017)']);
+    assert.deepEqual(completeAfter('cf. SC res 23').entries.map((entry) => entry.label), ['2341 (2017)']);
+  });
+
   it('leaves "para " to the paragraph completions and stays silent elsewhere', () => {
     const paragraphs = completeAfter('see para ').entries;
     assert.ok(paragraphs.length > 0 && paragraphs.every((entry) => /^\d+$/.test(entry.label)));

@@ -472,17 +472,19 @@ function symbolReferences(view: WorkspaceView, catalogue: Catalogue, file: strin
   });
 }
 
-// "resolution ", "Res. 7", "A/RES/70/2", "S/RES/": what is typed after it is replaced.
-const RESOLUTION_PREFIX = /(?:(?<![\p{L}\p{Nd}_])(?:resolutions?|res\.?)[ \u00a0]+|(?<![\p{L}\p{Nd}_/])([AS])\/RES\/)(\d{0,4}(?:\/\d{0,4})?)$/iu;
+// "resolution ", "Res. 7", "General Assembly resolution ", "A/RES/70/2", "S/RES/": what is typed after it is replaced.
+const RESOLUTION_PREFIX =
+  /(?:(?<![\p{L}\p{Nd}_])(?:(General Assembly|GA|UNGA|Security Council|SC|UNSC)[ \u00a0]+)?(?:resolutions?|res\.?)[ \u00a0]+|(?<![\p{L}\p{Nd}_/])([AS])\/RES\/)(\d{0,4}(?:\/\d{0,4})?)$/iu;
 
 function resolutionCompletions(view: WorkspaceView, documents: WorkspaceDocuments, analysis: DocumentAnalysis, offset: number): CompletionEntry[] {
   const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
   const match = RESOLUTION_PREFIX.exec(analysis.text.slice(lineStart, offset));
   if (!match) return [];
-  const organ = match[1]?.toUpperCase();
-  const typed = match[2];
+  const [, body, series, typed] = match;
+  // The organ the text names: "A/RES/", "S/RES/", or a body before "resolution".
+  const organ = series?.toUpperCase() ?? (body ? (/^(?:Security Council|SC|UNSC)$/i.test(body) ? 'S' : 'A') : undefined);
   const replaceSpan = { start: offset - typed.length, end: offset };
-  const written = organ !== undefined;
+  const written = series !== undefined;
   return documents.catalogue.entries
     .filter((entry) => entry.kind === 'resolution' && entry.symbol && (organ ? entry.symbol.startsWith(`${organ}/RES/`) : /^[AS]\/RES\//.test(entry.symbol)))
     .map((entry) => {
