@@ -183,6 +183,8 @@ describe('scanCitations', () => {
       'para 5 includes this',
       'paragraph 5 of Geneva',
       'paragraph 5 of the 2019 session',
+      'para 5 of the 2020 draft and para 6 of the 2020 Pre-draft',
+      'paragraph 3 of A.1 and B.2, para 4',
       'we looked at para 5 again',
     ];
     for (const sentence of unqualified) {

@@ -72,8 +72,9 @@ const WORD_SPACE = /[ \u00a0]+/y;
 const FINAL_REPORT = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report(?![\p{L}])/iuy;
 const FINAL_REPORT_BEFORE = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report$/iu;
 // The end of a symbol written alone ("CRP.2", "L.27/Rev.1"): it names another document, never a draft.
-const SHORT_SYMBOL = /[A-Z]{1,4}\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
-const SHORT_SYMBOL_BEFORE = /(?<![\p{L}\p{Nd}/.])[A-Z]{1,4}\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*$/u;
+// One letter only for "L." (drafts of resolutions): "A.1" is more often a section.
+const SHORT_SYMBOL = /(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
+const SHORT_SYMBOL_BEFORE = /(?<![\p{L}\p{Nd}/.])(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*$/u;
 // "the 2015 GGE report", "the 2021 report": a name may begin with a year.
 const YEAR = /(?:19|20)\d\d[ \u00a0]+/y;
 // Between "A/75/816 at" and a pinpoint "[64]".
@@ -382,6 +383,8 @@ class Scanner {
       // A name needs two words, or one after a year.
       if (taken < 2 && !year) return undefined;
     }
+    // "the 2020 pre-draft", "the 2021 draft" name a draft with a year, not another document.
+    if (year && DRAFT_WORD.test(words[taken - 1].word)) return undefined;
     let end = words[taken - 1].end;
     const name = this.text.slice(cursor, end);
     end += quote ? at(CLOSING_QUOTE, this.text, end)?.[0].length ?? 0 : 0;

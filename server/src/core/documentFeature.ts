@@ -224,7 +224,7 @@ function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number
 }
 
 // The end of a symbol written alone: "CRP.2", "L.27/Rev.1".
-const SHORT_SYMBOL = /^[A-Z]{1,4}\.\d/;
+const SHORT_SYMBOL = /^(?:L|[A-Z]{2,4})\.\d/;
 
 function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
   const cited = describeCited(citation.numbers);
