@@ -153,6 +153,22 @@ A. Opening
     assert.equal(catalogue.find('Developments in the field of information and telecommunications in the context of international security'), undefined);
   });
 
+  it('finds a Security Council or pre-1976 Assembly resolution written without its year or session, when only one has that number', () => {
+    const draftText = '**A fixture draft**\n\n1. Recalling Security Council resolution 2341 on the protection of critical infrastructure, and S/RES/2341.\n';
+    const catalogue = buildCatalogue({ drafts: [{ info: draftInfo('zero-draft', 'Zero Draft'), text: draftText, parsed: parseDraft(draftText) }] });
+    assert.equal(catalogue.entry('S/RES/2341')?.symbol, 'S/RES/2341(2017)');
+    assert.equal(catalogue.entry('Security Council resolution 2341')?.symbol, 'S/RES/2341(2017)');
+    assert.equal(catalogue.entry('A/RES/2131')?.symbol, 'A/RES/2131(XX)');
+    assert.equal(catalogue.entry('S/RES/2341(2017)')!.mentions.length, 2, 'the draft’s mentions without the year are the same resolution’s');
+    assert.equal(catalogue.bySymbol.has('S/RES/2341'), false);
+    assert.equal(catalogue.entry('S/RES/2397'), undefined);
+    const twoYears = buildCatalogue({
+      bundled: [],
+      references: [{ symbol: 'S/RES/9001(2030)', aliases: [] }, { symbol: 'S/RES/9001(2031)', aliases: [] }],
+    });
+    assert.equal(twoYears.entry('S/RES/9001'), undefined, 'two resolutions with the number: the year decides');
+  });
+
   it('takes a configured draft’s symbol as a document of its own', () => {
     const final = { ...draftInfo('final-draft', 'Final Draft'), symbol: 'A/AC.290/2021/CRP.2' };
     const catalogue = buildCatalogue({ configuredDrafts: [final] });

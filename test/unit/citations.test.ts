@@ -158,6 +158,14 @@ describe('scanCitations', () => {
       ['paragraph 73 of the Group’s report notes', ['73'], ['other', 'Group’s report', 'of the Group’s report']],
       ['paragraph 73 of the Group’s report (A/76/135) notes', ['73'], ['document', 'A/76/135', 'of the Group’s report (A/76/135)']],
       ['paragraph 5 of the Charter of the United Nations', ['5'], ['other', 'Charter of the United Nations', 'of the Charter of the United Nations']],
+      ['as _para 12 of A/70/174_ says', ['12'], ['document', 'A/70/174', 'of A/70/174']],
+      ['as the experts put it in paragraph 77 of the 2015 GGE report,', ['77'], ['other', '2015 GGE report', 'of the 2015 GGE report']],
+      ['we read para 96 of the 2015 report differently', ['96'], ['other', '2015 report', 'of the 2015 report']],
+      ['the report itself (A/70/174 at para 82) says', ['82'], ['document', 'A/70/174', 'A/70/174']],
+      ['the Chair kept para 89 of CRP.2 intact', ['89'], ['other', 'CRP.2', 'of CRP.2']],
+      ['the revision, L.27/Rev.1, para 4, added', ['4'], ['other', 'L.27/Rev.1', 'L.27/Rev.1']],
+      ['the OEWG report (A/75/816 at [64]) notes', ['64'], ['document', 'A/75/816', 'A/75/816']],
+      ['as A/RES/70/237 at [2(a)] asks', ['2'], ['document', 'A/RES/70/237', 'A/RES/70/237']],
     ];
     for (const [sentence, numbers, qualifier] of rows) {
       it(JSON.stringify(sentence), () => {
@@ -174,6 +182,10 @@ describe('scanCitations', () => {
       'the draft para 5 and a draft, para 6',
       'para 5 includes this',
       'paragraph 5 of Geneva',
+      'paragraph 5 of the 2019 session',
+      'para 5 of the 2020 draft and para 6 of the 2020 Pre-draft',
+      'paragraph 3 of A.1 and B.2, para 4',
+      'we looked at para 5 again',
     ];
     for (const sentence of unqualified) {
       it(`no qualifier in ${JSON.stringify(sentence)}`, () => {
@@ -189,6 +201,26 @@ describe('scanCitations', () => {
       assert.deepEqual(scan('ZD para 9', options)[0].qualifier, ['draft', 'ZD', 'ZD']);
       assert.deepEqual(scan('para 2 of the Chair’s Summary', options)[0].qualifier, ['draft', 'Chair’s Summary', 'of the Chair’s Summary']);
       assert.equal(scan('para 9 of the ZD')[0].qualifier, undefined);
+    });
+
+    it('reads a known document’s title or alias as that document, after a configured draft’s name', () => {
+      const documentNames = ['Final Substantive Report', 'Chair\'s Summary', 'CRP.2'];
+      assert.deepEqual(scan('para 90 of the Final Substantive Report', { documentNames })[0].qualifier, ['other', 'Final Substantive Report', 'of the Final Substantive Report']);
+      assert.deepEqual(scan('the Chair’s Summary, para 4 lists', { documentNames })[0].qualifier, ['other', 'Chair’s Summary', 'Chair’s Summary']);
+      assert.deepEqual(scan('para 9 of CRP.21', { documentNames })[0].qualifier, ['other', 'CRP.21', 'of CRP.21']);
+      const both = { documentNames, draftNames: ['Final Substantive Report'] };
+      assert.deepEqual(scan('para 90 of the Final Substantive Report', both)[0].qualifier, ['draft', 'Final Substantive Report', 'of the Final Substantive Report']);
+    });
+
+    it('reads a pinpoint in square brackets only after a symbol and "at"', () => {
+      const [pinpoint] = scanCitations('see A/75/816 at [64]-[66] and A/70/174 at [13, 14].');
+      assert.deepEqual(seen('see A/75/816 at [64]-[66] and A/70/174 at [13, 14].', pinpoint), {
+        text: '[64]', keyword: '[', numbers: ['64'], parts: ['64'], qualifier: ['document', 'A/75/816', 'A/75/816'],
+      });
+      assert.deepEqual(scan('as in A/70/174 at [13, 14].').map((citation) => citation.numbers), [['13', '14']]);
+      for (const text of ['a footnote mark [3] and a link [12](https://example.org)', 'States at [12] noted', 'the draft at [5]', 'A/70/174 [12]']) {
+        assert.deepEqual(scan(text), [], text);
+      }
     });
 
     it('does not reach back over the previous citation for a qualifier', () => {

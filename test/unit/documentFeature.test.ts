@@ -4,9 +4,10 @@
 // completions after "resolution ". On a workspace of our own and on the real
 // Zero Draft and submission.
 import { strict as assert } from 'assert';
+import { BUNDLED_DOCUMENTS } from '../../server/src/core/catalogue';
 import { DOCUMENT_CODES } from '../../server/src/core/documentFeature';
 import type { CoreTextEdit } from '../../server/src/core/features';
-import { createLanguageService, DEFAULT_SEVERITY, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
+import { createLanguageService, DEFAULT_SEVERITY, firstWords, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { scanSymbols } from '../../server/src/core/symbols';
 import { MemoryFileSystem } from '../../server/src/core/workspace';
@@ -206,6 +207,35 @@ describe('documentFeature: hover on a symbol', () => {
   });
 });
 
+describe('documentFeature: a resolution written without its year, or with "Res" in small letters', () => {
+  const text = `# Notes
+
+Security Council resolution 2341 asks States to protect critical infrastructure; S/RES/2341 (2017) says how, and S/RES/2341 is often cited alone.
+
+The Assembly’s A/Res/70/237 and A/res/73/27 frame the work.
+`;
+  const { service } = workspace({ [SUBMISSION]: text });
+
+  it('is the document the catalogue knows: no unknown-symbol, the same link and hover, found among the references', () => {
+    assert.deepEqual(service.diagnostics(SUBMISSION).filter(isDocumentCode), []);
+    assert.deepEqual(
+      service.documentLinks(SUBMISSION).map((link) => [text.slice(link.span.start, link.span.end), link.target]),
+      [
+        ['Security Council resolution 2341', 'https://undocs.org/S/RES/2341(2017)'],
+        ['S/RES/2341 (2017)', 'https://undocs.org/S/RES/2341(2017)'],
+        ['S/RES/2341', 'https://undocs.org/S/RES/2341(2017)'],
+        ['A/Res/70/237', 'https://undocs.org/A/RES/70/237'],
+        ['A/res/73/27', 'https://undocs.org/A/RES/73/27'],
+      ],
+    );
+    const hover = service.hover(SUBMISSION, offsetOf(text, 'S/RES/2341 is', 3))!.markdown;
+    assert.match(hover, /^\*\*S\/RES\/2341\(2017\)\*\* · resolution of the Security Council\n\nDate: 2017-02-13/);
+    assert.match(service.hover(SUBMISSION, offsetOf(text, 'A/res/73/27', 3))!.markdown, /^\*\*A\/RES\/73\/27\*\*/);
+    const references = service.references(SUBMISSION, offsetOf(text, 'resolution 2341', 12)).filter((reference) => reference.file === SUBMISSION);
+    assert.deepEqual(references.map((reference) => text.slice(reference.span.start, reference.span.end)), ['Security Council resolution 2341', 'S/RES/2341 (2017)', 'S/RES/2341']);
+  });
+});
+
 describe('documentFeature: links, definition, references', () => {
   const { service } = workspace();
 
@@ -302,6 +332,51 @@ describe('documentFeature: paragraph citations into other documents', () => {
     assert.deepEqual(service.definition(SUBMISSION, offsetOf(RESPONSE, 'para 5', 5)), []);
   });
 
+  it('reads a document named by its alias, its title, the end of its symbol or "at" as that document, never as the draft', () => {
+    const text = `# Notes on the Zero Draft
+
+The experts of 2021 went further (para 73 of the 2021 GGE report), and those of 2015 said so in paragraph 2 of the 2015 GGE report, not in paragraph 77 of the 2015 GGE report.
+
+The report itself, A/70/174 at para 3, is plain; A/70/174 at para 82 is a slip.
+
+The Chair kept para 3 of CRP.2 but not para 89 of CRP.2 or para 90 of the Final Substantive Report; CRP.7, para 4 is another paper.
+
+Commentators cite A/75/816 at [64].
+`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const found = described(text, service.diagnostics(SUBMISSION).filter((d) => d.code !== 'unknown-symbol'));
+    assert.deepEqual(found, [
+      ['document-not-indexed', 'information', 'para 73', 'A/76/135 is not indexed: add it to "references" in oewg-cite.json with a path to check para 73'],
+      ['document-paragraph-missing', 'error', 'paragraph 77', 'para 77: A/70/174 has paragraphs 1–4'],
+      ['document-paragraph-missing', 'error', 'para 82', 'para 82: A/70/174 has paragraphs 1–4'],
+      ['document-paragraph-missing', 'error', 'para 89', 'para 89: A/AC.290/2021/CRP.2 has paragraphs 1–3'],
+      ['document-paragraph-missing', 'error', 'para 90', 'para 90: A/AC.290/2021/CRP.2 has paragraphs 1–3'],
+      ['document-not-indexed', 'information', 'para 4', '“CRP.7” is only the end of a symbol: write the document’s full symbol, or add it to "references" in oewg-cite.json with a path, to check para 4'],
+      ['document-not-indexed', 'information', '[64]', 'A/75/816 is not indexed: add it to "references" in oewg-cite.json with a path to check para 64'],
+    ]);
+    const [paragraph] = service.definition(SUBMISSION, offsetOf(text, 'paragraph 2 of', 10));
+    assert.equal(paragraph.file, REPORT);
+    const [final] = service.definition(SUBMISSION, offsetOf(text, 'para 3 of CRP.2', 5));
+    assert.equal(final.file, FINAL);
+  });
+
+  it('says a range into an indexed document runs backwards, as for a draft', () => {
+    const text = `# Notes\n\nThe experts’ advice (A/70/174, paras 4-2) and their norms (paras 40–12 of the 2015 GGE report) still hold; A/70/174, paras 2-4 is right.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    assert.deepEqual(described(text, service.diagnostics(SUBMISSION).filter((d) => d.code !== 'unknown-symbol')), [
+      ['reversed-range', 'warning', '4-2', 'range 4–2 runs backwards: did you mean 2–4?'],
+      ['reversed-range', 'warning', '40–12', 'range 40–12 runs backwards: did you mean 12–40?'],
+    ]);
+  });
+
+  it('says which documents share a name cited instead of a symbol', () => {
+    const text = `# Notes\n\nSee para 5 of the “Developments in the field of information and telecommunications in the context of international security”.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const [found] = described(text, service.diagnostics(SUBMISSION).filter(isDocumentCode));
+    assert.equal(found[0], 'document-not-indexed');
+    assert.match(found[3], /^“Developments in the field of information and telecommunications in the context of international security” names \d+ documents \(A\/RES\/53\/70, A\/RES\/70\/237, A\/RES\/73\/27, .*\): cite one by its symbol to check para 5$/);
+  });
+
   it('inside a draft reports only paragraphs missing from an indexed document', () => {
     assert.deepEqual(described(ZERO_DRAFT, service.diagnostics(ZERO).filter(isDocumentCode)), [
       ['document-paragraph-missing', 'error', 'paragraph 9', 'para 9: A/70/174 has paragraphs 1–4'],
@@ -358,6 +433,47 @@ describe('documentFeature: diagnostics on symbols', () => {
     assert.deepEqual(service.codeActions(SUBMISSION, message.span, [message]), []);
   });
 
+  it('flags a title only one resolution carries under another number, whatever the session, old numbers included', () => {
+    const titleOf = (symbol: string) => BUNDLED_DOCUMENTS.find((document) => document.symbol === symbol)!.title!;
+    const cybersecurity = titleOf('A/RES/64/211');
+    const intervention = titleOf('A/RES/2131(XX)');
+    const text = `# Notes
+
+The Assembly came back to it a year later in resolution 65/211 entitled “${cybersecurity}”.
+
+The principle goes back to resolution 2113 (XX) entitled “${intervention}”, which some also cite as resolution 2131 (XXI) entitled “${intervention}”.
+`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const diagnostics = service.diagnostics(SUBMISSION).filter((d) => d.code === 'resolution-number-mismatch');
+    assert.deepEqual(described(text, diagnostics), [
+      ['resolution-number-mismatch', 'information', 'resolution 65/211', `“${firstWords(cybersecurity, 8)}” is the title of resolution 64/211, not of resolution 65/211: did you mean resolution 64/211?`],
+      ['resolution-number-mismatch', 'information', 'resolution 2113 (XX)', `“${firstWords(intervention, 8)}” is the title of resolution 2131 (XX), not of resolution 2113 (XX): did you mean resolution 2131 (XX)?`],
+      ['resolution-number-mismatch', 'information', 'resolution 2131 (XXI)', `“${firstWords(intervention, 8)}” is the title of resolution 2131 (XX), not of resolution 2131 (XXI): did you mean resolution 2131 (XX)?`],
+    ]);
+    const fixed = diagnostics.map((diagnostic) => {
+      const [action] = service.codeActions(SUBMISSION, diagnostic.span, [diagnostic]);
+      return [action.title, applyEdits(text, action.edits).slice(diagnostic.span.start, diagnostic.span.end + 2)];
+    });
+    assert.deepEqual(fixed, [
+      ['Cite resolution 64/211', 'resolution 64/211 e'],
+      ['Cite resolution 2131 (XX)', 'resolution 2131 (XX) e'],
+      ['Cite resolution 2131 (XX)', 'resolution 2131 (XX) en'],
+    ]);
+  });
+
+  it('reads a session and number joined by a hyphen or a dot as the resolution, misformed, with the stroke as its fix', () => {
+    const text = `# Notes\n\nThe norms of A/RES/70-237 and the mandate of A/RES/73.27 are the basis.\n`;
+    const { service } = workspace({ [SUBMISSION]: text });
+    const diagnostics = service.diagnostics(SUBMISSION).filter(isDocumentCode);
+    assert.deepEqual(described(text, diagnostics), [
+      ['symbol-misformed', 'information', 'A/RES/70-237', 'write A/RES/70/237: the session and the number are separated by “/”, not “-”'],
+      ['symbol-misformed', 'information', 'A/RES/73.27', 'write A/RES/73/27: the session and the number are separated by “/”, not “.”'],
+    ]);
+    const fixed = diagnostics.reduce((edited, diagnostic) => applyEdits(edited, service.codeActions(SUBMISSION, diagnostic.span, [diagnostic])[0].edits), text);
+    assert.equal(fixed, text.replace('70-237', '70/237').replace('73.27', '73/27'));
+    assert.deepEqual(service.documentLinks(SUBMISSION).map((link) => link.target), ['https://undocs.org/A/RES/70/237', 'https://undocs.org/A/RES/73/27']);
+  });
+
   it('leaves a yearly title with an uncatalogued number of another session alone, and a quotation of content', () => {
     const text = `# Notes\n\nRecalling resolution 71/28 "Developments in the field of information and telecommunications in the context of international security", and resolution 70/237 “calls upon Member States to be guided”.\n`;
     const { service } = workspace({ [SUBMISSION]: text });
@@ -400,6 +516,15 @@ describe('documentFeature: completions', () => {
     assert.ok(labels.includes('43/78H') && labels.includes('2131(XX)'));
     assert.ok(!labels.includes('2341(2017)'));
     assert.ok(completeAfter('(Res 70/2').entries.some((entry) => entry.label === '70/237'));
+  });
+
+  it('offers only the resolutions of the organ the text names before "resolution "', () => {
+    const assembly = completeAfter('as General Assembly resolution ').entries.map((entry) => entry.label);
+    assert.ok(assembly.includes('73/27') && assembly.includes('2131 (XX)'));
+    assert.ok(!assembly.includes('2341 (2017)'));
+    assert.ok(!completeAfter('see GA Res. ').entries.some((entry) => entry.label === '2341 (2017)'));
+    assert.deepEqual(completeAfter('and Security Council resolution ').entries.map((entry) => entry.label), ['2341 (2017)']);
+    assert.deepEqual(completeAfter('cf. SC res 23').entries.map((entry) => entry.label), ['2341 (2017)']);
   });
 
   it('leaves "para " to the paragraph completions and stays silent elsewhere', () => {

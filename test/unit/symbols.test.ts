@@ -42,6 +42,10 @@ describe('scanSymbols', () => {
     ]],
     ['escaped in Markdown: A/68/98\\* stays a reissue', [['A/68/98\\*', 'A/68/98', 'document']]],
     ['*the report A/70/174* is italic', [['A/70/174', 'A/70/174', 'document']]],
+    ['see _A/70/174_ and __A/RES/70/237__, _resolution 2131 (XX)_ and __Res 73/27__', [
+      ['A/70/174', 'A/70/174', 'document'], ['A/RES/70/237', 'A/RES/70/237', 'resolution'],
+      ['resolution 2131 (XX)', 'A/RES/2131(XX)', 'resolution'], ['Res 73/27', 'A/RES/73/27', 'resolution'],
+    ]],
     ['two reissues: A/68/98* and A/76/136*.', [['A/68/98*', 'A/68/98', 'document'], ['A/76/136*', 'A/76/136', 'document']]],
     ['footnote markers: A/70/174¹ and resolution 70/237²', [['A/70/174', 'A/70/174', 'document'], ['resolution 70/237', 'A/RES/70/237', 'resolution']]],
     ['the final report (A/AC.290/2021/CRP.2) was', [['A/AC.290/2021/CRP.2', 'A/AC.290/2021/CRP.2', 'document']]],
@@ -62,6 +66,17 @@ describe('scanSymbols', () => {
     ]],
     ['the relevant resolutions, in particular 75/240, apply', [['resolutions, in particular 75/240', 'A/RES/75/240', 'resolution']]],
     ['resolution 70/237 A/RES/73/27', [['resolution 70/237', 'A/RES/70/237', 'resolution'], ['A/RES/73/27', 'A/RES/73/27', 'resolution']]],
+    ['as A/Res/70/237 and A/res/73/27 recall', [['A/Res/70/237', 'A/RES/70/237', 'resolution'], ['A/res/73/27', 'A/RES/73/27', 'resolution']]],
+    ['under resolution 3367 A (XXX) the Assembly', [['resolution 3367 A (XXX)', 'A/RES/3367A(XXX)', 'resolution']]],
+    ['the Declaration, A/RES/217 A (III), proclaims', [['A/RES/217 A (III)', 'A/RES/217A(III)', 'resolution']]],
+    ['resolutions 3411 A and B (XXX) and 3419 A to D (XXX) followed', [
+      ['resolutions 3411 A', 'A/RES/3411A(XXX)', 'resolution'], ['B (XXX)', 'A/RES/3411B(XXX)', 'resolution'],
+      ['3419 A', 'A/RES/3419A(XXX)', 'resolution'], ['D (XXX)', 'A/RES/3419D(XXX)', 'resolution'],
+    ]],
+    ['some copies print A/RES/70-237, A/RES/70–237 or A/RES/70.237', [
+      ['A/RES/70-237', 'A/RES/70/237', 'resolution'], ['A/RES/70–237', 'A/RES/70/237', 'resolution'], ['A/RES/70.237', 'A/RES/70/237', 'resolution'],
+    ]],
+    ['in its decisions 31/406 A to E the Assembly', [['decisions 31/406 A', 'A/DEC/31/406A', 'decision'], ['E', 'A/DEC/31/406E', 'decision']]],
   ];
   for (const [text, expected] of cases) {
     it(`finds ${JSON.stringify(expected.map(([raw]) => raw))} in ${JSON.stringify(text)}`, () => {
@@ -77,6 +92,7 @@ describe('scanSymbols', () => {
     'links <https://www.un.org/disarmament/A/RES/70/237> and https://undocs.org/A/RES/68/247B and undocs.org/A/70/174.',
     '[the report](https://undocs.org/A/70/174) and www.un.org/A/68/98',
     'Resolute work; A/RES without numbers; ST/IC alone.',
+    'file names such as draft_A/70/174 or A/70/174_v2 and my_resolution 73/27',
   ];
   for (const text of negatives) {
     it(`finds nothing in ${JSON.stringify(text)}`, () => {
@@ -197,6 +213,8 @@ describe('normaliseSymbol', () => {
     ['43/78 H', 'A/RES/43/78H'],
     ['A/RES/43/78 H', 'A/RES/43/78H'],
     ['2131 (XX)', 'A/RES/2131(XX)'],
+    ['3367 A (XXX)', 'A/RES/3367A(XXX)'],
+    ['A/Res/70/237', 'A/RES/70/237'],
     ['A/RES/2131 (XX)', 'A/RES/2131(XX)'],
     ['S/RES/2341 (2017)', 'S/RES/2341(2017)'],
     ['resolution 2341 (2017)', 'S/RES/2341(2017)'],

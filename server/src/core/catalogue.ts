@@ -115,18 +115,38 @@ export interface Catalogue {
   readonly bySymbol: ReadonlyMap<string, CatalogueEntry>;
   /** Every entry, those without a symbol included. */
   readonly entries: readonly CatalogueEntry[];
-  /** The entry for a symbol as written ("Res 70/237", "A/68/98*") or in canonical form. */
+  /**
+   * The entry for a symbol as written ("Res 70/237", "A/68/98*") or in
+   * canonical form; "S/RES/2341" finds S/RES/2341(2017) and "A/RES/2131"
+   * finds A/RES/2131(XX) when the catalogue has one such resolution.
+   */
   entry(symbol: string): CatalogueEntry | undefined;
   /** The entry a citation's document name refers to: a symbol, a title or an alias ("the Tunis Commitment"). */
   find(name: string): CatalogueEntry | undefined;
+  /** Every entry with this title or alias: several when documents share a name, so that `find` names none. */
+  named(name: string): CatalogueEntry[];
 }
 
 export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
   const bySymbol = new Map<string, CatalogueEntry>();
   const unsymbolled: CatalogueEntry[] = [];
+  // Security Council resolutions, and the Assembly's until 1975, are numbered
+  // across the years: "S/RES/2341" written without its year is S/RES/2341(2017).
+  const byNumberAlone = new Map<string, Set<string>>();
+  const register = (symbol: string, entry: CatalogueEntry) => {
+    bySymbol.set(symbol, entry);
+    const alone = numberAlone(symbol);
+    if (alone) byNumberAlone.set(alone, (byNumberAlone.get(alone) ?? new Set()).add(symbol));
+  };
+  const lookup = (symbol: string): CatalogueEntry | undefined => {
+    const known = bySymbol.get(symbol);
+    if (known) return known;
+    const withYear = byNumberAlone.get(symbol);
+    return withYear?.size === 1 ? bySymbol.get([...withYear][0]) : undefined;
+  };
 
   for (const document of inputs.bundled ?? BUNDLED_DOCUMENTS) {
-    bySymbol.set(document.symbol, {
+    register(document.symbol, {
       symbol: document.symbol,
       kind: document.kind,
       aliases: [...document.aliases],
@@ -141,7 +161,7 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
   }
 
   for (const reference of inputs.references ?? []) {
-    const known = reference.symbol ? bySymbol.get(reference.symbol) : undefined;
+    const known = reference.symbol ? lookup(reference.symbol) : undefined;
     const entry: CatalogueEntry = known ?? { symbol: reference.symbol, kind: reference.symbol ? kindOfSymbol(reference.symbol) : 'document', aliases: [], titlesInDrafts: [], mentions: [] };
     entry.reference = reference;
     entry.aliases = [...new Set([...entry.aliases, ...reference.aliases])];
@@ -154,7 +174,7 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
       entry.dateFrom = 'oewg-cite.json';
     }
     if (!known) {
-      if (entry.symbol) bySymbol.set(entry.symbol, entry);
+      if (entry.symbol) register(entry.symbol, entry);
       else unsymbolled.push(entry);
     }
   }
@@ -162,16 +182,19 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
   for (const info of inputs.configuredDrafts ?? []) {
     const symbol = info.symbol ? normaliseSymbol(info.symbol) : undefined;
     if (!symbol) continue;
-    const entry = bySymbol.get(symbol) ?? { symbol, kind: kindOfSymbol(symbol), aliases: [], titlesInDrafts: [], mentions: [] };
+    const entry = lookup(symbol) ?? { symbol, kind: kindOfSymbol(symbol), aliases: [], titlesInDrafts: [], mentions: [] };
     entry.draft = info;
-    bySymbol.set(symbol, entry);
+    if (!entry.symbol || !bySymbol.has(entry.symbol)) register(symbol, entry);
   }
 
   for (const draft of inputs.drafts ?? []) {
     const places = new DraftPlaces(draft.parsed);
     for (const mention of scanSymbols(draft.text)) {
-      const entry = bySymbol.get(mention.symbol) ?? { symbol: mention.symbol, kind: mention.kind, aliases: [], titlesInDrafts: [], mentions: [] };
-      bySymbol.set(mention.symbol, entry);
+      let entry = lookup(mention.symbol);
+      if (!entry) {
+        entry = { symbol: mention.symbol, kind: mention.kind, aliases: [], titlesInDrafts: [], mentions: [] };
+        register(mention.symbol, entry);
+      }
       const place = places.of(mention.span);
       entry.mentions.push({ draft: draft.info, span: mention.span, ...place });
       const named = titleAfter(draft.text, mention.span.end);
@@ -189,19 +212,46 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
   const entries = [...bySymbol.values(), ...unsymbolled];
   // A name several documents share (the yearly "Developments in the field of
   // information …" resolutions) names none of them.
-  const byName = new Map<string, CatalogueEntry | null>();
+  const byName = new Map<string, CatalogueEntry[]>();
   for (const entry of entries) {
     for (const name of new Set([entry.title, ...entry.aliases].map((name) => (name ? nameKey(name) : '')))) {
-      if (name) byName.set(name, byName.has(name) && byName.get(name) !== entry ? null : entry);
+      if (name) byName.set(name, [...(byName.get(name) ?? []), entry]);
     }
   }
-  const entry = (symbol: string) => bySymbol.get(symbol) ?? bySymbol.get(normaliseSymbol(symbol) ?? '');
+  const entry = (symbol: string) => lookup(symbol) ?? lookup(normaliseSymbol(symbol) ?? '');
+  const named = (name: string) => byName.get(nameKey(name)) ?? [];
   return {
     bySymbol,
     entries,
     entry,
-    find: (name) => entry(name) ?? byName.get(nameKey(name)) ?? undefined,
+    find: (name) => {
+      const holders = named(name);
+      return entry(name) ?? (holders.length === 1 ? holders[0] : undefined);
+    },
+    named,
   };
+}
+
+/**
+ * The names a citation may give a document instead of its symbol: titles, and
+ * aliases that are not symbols ("2015 GGE report", "CRP.2", "Final Substantive
+ * Report"), of the bundled documents and of the user's references. The
+ * citation scanner reads them so that "para 73 of the 2021 GGE report" names
+ * that report, not a paragraph of the draft.
+ */
+export function documentNames(references: readonly ReferenceDocument[] = [], bundled: readonly BundledDocument[] = BUNDLED_DOCUMENTS): string[] {
+  const names = new Set<string>();
+  for (const document of [...bundled, ...references]) {
+    for (const name of [document.title, ...document.aliases]) {
+      if (name && normaliseSymbol(name) === undefined) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/** "S/RES/2341" for S/RES/2341(2017), "A/RES/2131" for A/RES/2131(XX); undefined for other symbols. */
+function numberAlone(symbol: string): string | undefined {
+  return /^([AS]\/RES\/\d{1,4}[A-Z]?)\([^()]+\)$/.exec(symbol)?.[1];
 }
 
 /** "A/RES/…" is a resolution, "…/DEC/…" a decision; other symbols are documents. */

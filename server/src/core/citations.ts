@@ -1,8 +1,9 @@
 // Paragraph citations as submissions write them: "para 74", "(paragraph 17)",
 // "¶¶ 57-60", "paragraphs 24, 28 and 30", "paragraph 13(a)", "paras. 12 et
 // seq.", with what names the cited document: "of the Zero Draft", "Zero
-// Draft, para 74", "of this report", "A/70/174, para 12", "of the Tunis
-// Commitment".
+// Draft, para 74", "of this report", "A/70/174, para 12", "A/70/174 at para
+// 82", "A/75/816 at [64]", "of the Tunis Commitment", "of the 2015 GGE
+// report", "of CRP.2".
 //
 // Decisions a caller can rely on:
 // - A part's span covers only the number as written ("74", "74bis"), so a
@@ -19,12 +20,22 @@
 // - A qualifier's span covers the whole qualifier: "of the “Zero Draft”",
 //   "above", or, before the keyword, the name alone ("Zero Draft", "A/70/174",
 //   "Pre-draft's"). A bare "draft" is not a draft name unless configured.
+// - A name that names another document ("2015 GGE report", "CRP.2", a known
+//   title) is an 'other' qualifier, so the citation never falls back to the
+//   current draft; which document it is, the catalogue says.
 import { Citation, CitedPart, Qualifier, Span, SymbolMention } from './model';
 import { findUrls, overlapsAny, scanSymbols } from './symbols';
 
 export interface ScanCitationsOptions {
   /** Labels and aliases of the configured drafts ("Zero Draft", "ZD"), matched case-insensitively. */
   draftNames?: string[];
+  /**
+   * Titles and aliases of known documents that are not symbols ("2015 GGE
+   * report", "CRP.2", "Final Substantive Report"), matched case-insensitively:
+   * "para 73 of the 2021 GGE report" names that document, not a draft.
+   * A configured draft's name wins over a document's.
+   */
+  documentNames?: string[];
 }
 
 /** Ranges longer than this are not expanded into `numbers`. */
@@ -34,7 +45,9 @@ const SPACE = '[ \\t\\u00a0]';
 // At most one line break: hard-wrapped plain text splits a citation across lines.
 const GAP = `${SPACE}*(?:\\r?\\n${SPACE}*)?`;
 
-const KEYWORD = /(?<![\p{L}\p{Nd}_])(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?/giu;
+// "[64]" counts only right after a document and "at" ("A/75/816 at [64]", see pinpointAt).
+// An underscore before it is Markdown emphasis ("_para 5_"), unless it joins two words.
+const KEYWORD = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}]_)(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
 const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 
 const NUMBER = /(\d{1,4})(bis|ter|quater|quinquies|sexies|septies|octies|alt|[a-z])?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
@@ -58,6 +71,14 @@ const WORD = /[\p{L}][\p{L}\p{M}\-]*(?:['’]s(?![\p{L}]))?/uy;
 const WORD_SPACE = /[ \u00a0]+/y;
 const FINAL_REPORT = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report(?![\p{L}])/iuy;
 const FINAL_REPORT_BEFORE = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report$/iu;
+// The end of a symbol written alone ("CRP.2", "L.27/Rev.1"): it names another document, never a draft.
+// One letter only for "L." (drafts of resolutions): "A.1" is more often a section.
+const SHORT_SYMBOL = /(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
+const SHORT_SYMBOL_BEFORE = /(?<![\p{L}\p{Nd}/.])(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*$/u;
+// "the 2015 GGE report", "the 2021 report": a name may begin with a year.
+const YEAR = /(?:19|20)\d\d[ \u00a0]+/y;
+// Between "A/75/816 at" and a pinpoint "[64]".
+const AT_BEFORE_PINPOINT = /[ \t\u00a0]+at[ \t\u00a0]+$/u;
 const DRAFT_WORD = /(?:^|-)draft$/i;
 const POSSESSIVE = /['’]s$/;
 // Words that end a name rather than belong to it.
@@ -75,6 +96,9 @@ function at(pattern: RegExp, text: string, position: number): RegExpExecArray | 
 }
 
 const isLetter = (char: string): boolean => /\p{L}/u.test(char);
+const isLetterOrDigit = (char: string): boolean => /[\p{L}\p{Nd}]/u.test(char);
+/** Case and apostrophes folded the same way for names written and configured ("Chair’s Summary"). */
+const fold = (text: string): string => text.toLowerCase().replace(/’/g, "'");
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** The words starting at `position`, each with its span, up to `limit`. */
@@ -98,6 +122,7 @@ class Scanner {
   private readonly symbolSpans: Span[];
   private readonly urls: Span[];
   private readonly draftNames: string[];
+  private readonly documentNames: string[];
   /** Where the previous citation (with its qualifier) ended: nothing may reach back over it. */
   private reached = 0;
 
@@ -110,7 +135,9 @@ class Scanner {
     this.symbolSpans = symbols.map((symbol) => symbol.span);
     this.urls = findUrls(text);
     // Longest first, so "Revised Pre-draft" wins over "Pre-draft".
-    this.draftNames = (options.draftNames ?? []).filter((name) => name.trim() !== '').sort((a, b) => b.length - a.length);
+    this.draftNames = longestFirst(options.draftNames ?? []);
+    // A name written after "of the" is matched without its own "the".
+    this.documentNames = longestFirst((options.documentNames ?? []).map((name) => name.trim().replace(/^the[ \u00a0]+/i, '')));
   }
 
   scan(): Citation[] {
@@ -128,13 +155,26 @@ class Scanner {
   }
 
   private citationAt(start: number, keyword: string): Citation | undefined {
+    if (keyword === '[') return this.pinpointAt(start);
     const keywordEnd = start + keyword.length;
     if (overlapsAny({ start, end: keywordEnd }, this.urls)) return undefined;
     const gap = at(AFTER_KEYWORD, this.text, keywordEnd)!;
     // "para74" is not how anyone writes; "para.74" and "¶74" are.
     if (gap[0] === '' && /\p{L}$/u.test(keyword)) return undefined;
     const plural = /s\.?$|¶¶/i.test(keyword);
-    const first = this.partAt(keywordEnd + gap[0].length);
+    const read = this.partsAt(keywordEnd + gap[0].length, plural);
+    if (!read) return undefined;
+    const { parts, end } = read;
+    const citation: Citation = { span: { start, end }, keyword, parts, numbers: numbersOf(parts) };
+    const skipped = at(NOT_CITED_FURTHER, this.text, end);
+    const qualifier = this.qualifierAfter(skipped ? end + skipped[0].length : end) ?? this.qualifierBefore(start);
+    if (qualifier) citation.qualifier = qualifier;
+    return citation;
+  }
+
+  /** The numbers and ranges of a list starting at `position`. */
+  private partsAt(position: number, plural: boolean): { parts: CitedPart[]; end: number } | undefined {
+    const first = this.partAt(position);
     if (!first) return undefined;
     const parts = [first.part];
     let end = first.end;
@@ -145,11 +185,28 @@ class Scanner {
       parts.push(next.part);
       end = next.end;
     }
-    const citation: Citation = { span: { start, end }, keyword, parts, numbers: numbersOf(parts) };
-    const skipped = at(NOT_CITED_FURTHER, this.text, end);
-    const qualifier = this.qualifierAfter(skipped ? end + skipped[0].length : end) ?? this.qualifierBefore(start);
-    if (qualifier) citation.qualifier = qualifier;
-    return citation;
+    return { parts, end };
+  }
+
+  /**
+   * "A/75/816 at [64]", "A/RES/70/237 at [2(a)]": a pinpoint in square
+   * brackets, the way some commentators cite paragraphs of a document. Only
+   * right after a symbol and "at", so footnote marks and links stay apart.
+   */
+  private pinpointAt(start: number): Citation | undefined {
+    const before = AT_BEFORE_PINPOINT.exec(this.text.slice(Math.max(this.reached, start - 12), start));
+    const symbol = before ? this.symbolEnding.get(start - before[0].length) : undefined;
+    if (!symbol || symbol.span.start < this.reached || overlapsAny({ start, end: start + 1 }, this.urls)) return undefined;
+    const read = this.partsAt(start + 1, true);
+    if (!read) return undefined;
+    const end = read.end + (this.text.charAt(read.end) === ']' ? 1 : 0);
+    return {
+      span: { start, end },
+      keyword: '[',
+      parts: read.parts,
+      numbers: numbersOf(read.parts),
+      qualifier: { kind: 'document', symbol: symbol.symbol, span: symbol.span },
+    };
   }
 
   /** One number or range at `position`, with any sub-paragraph after it. */
@@ -194,8 +251,8 @@ class Scanner {
     const documentWord = at(DOCUMENT_WORD, this.text, nameStart)!;
     const symbol = this.symbolStarting.get(nameStart + documentWord[0].length);
     if (symbol) return { kind: 'document', symbol: symbol.symbol, span: { start, end: symbol.span.end } };
-    const draft = this.draftNameAt(nameStart);
-    if (draft) return { kind: 'draft', name: draft.name, span: { start, end: draft.end } };
+    const named = this.nameAt(nameStart);
+    if (named) return { kind: named.kind, name: named.name, span: { start, end: named.end } };
     const other = this.otherNameAt(nameStart);
     if (!other) return undefined;
     return other.symbol
@@ -203,36 +260,40 @@ class Scanner {
       : { kind: 'other', name: other.name, span: { start, end: other.end } };
   }
 
-  /** "Zero Draft, para 74", "the Pre-draft's paragraph 17", "(A/77/440, para. 12)". */
+  /** "Zero Draft, para 74", "the Pre-draft's paragraph 17", "(A/77/440, para. 12)", "A/70/174 at para 82". */
   private qualifierBefore(keywordStart: number): Qualifier | undefined {
     const headStart = Math.max(this.reached, keywordStart - 120);
-    // Between the name and the keyword: a comma, spaces, or a possessive that belongs to the name's span.
-    const joint = /(['’]s)?(?:[ \t\u00a0]*,)?[ \t\u00a0]*$/u.exec(this.text.slice(headStart, keywordStart))!;
+    // Between the name and the keyword: a comma, "at", spaces, or a possessive that belongs to the name's span.
+    const joint = /(['’]s)?(?:[ \t\u00a0]*,)?(?:[ \t\u00a0]+at(?=[ \t\u00a0]))?[ \t\u00a0]*$/u.exec(this.text.slice(headStart, keywordStart))!;
     const possessive = joint[1]?.length ?? 0;
     const spanEnd = keywordStart - joint[0].length + possessive;
     const nameEnd = spanEnd - possessive;
     const symbol = this.symbolEnding.get(nameEnd);
     if (symbol && symbol.span.start >= this.reached) return { kind: 'document', symbol: symbol.symbol, span: { start: symbol.span.start, end: spanEnd } };
-    const draft = this.draftNameBefore(this.text.slice(headStart, nameEnd), headStart);
-    return draft ? { kind: 'draft', name: draft.name, span: { start: draft.start, end: spanEnd } } : undefined;
+    const named = this.nameBefore(this.text.slice(headStart, nameEnd), headStart);
+    return named ? { kind: named.kind, name: named.name, span: { start: named.start, end: spanEnd } } : undefined;
   }
 
-  /** A draft's name at `position` (after "of"/"in"), with "the" and quotes around it. */
-  private draftNameAt(position: number): { name: string; end: number } | undefined {
+  /**
+   * The name of a draft, or of a known document, at `position` (after
+   * "of"/"in"), with "the" and quotes around it: a configured draft's name
+   * first, then a document's title or alias, or the end of a symbol ("CRP.2"),
+   * then the names drafts usually have.
+   */
+  private nameAt(position: number): { kind: 'draft' | 'other'; name: string; end: number } | undefined {
     let cursor = position + (at(THE, this.text, position)?.[0].length ?? 0);
     cursor += at(OPENING_QUOTE, this.text, cursor)?.[0].length ?? 0;
-    const nameEnd = this.configuredNameAt(cursor) ?? this.finalReportAt(cursor) ?? this.genericDraftNameAt(cursor);
+    const draftEnd = knownNameAt(this.text, cursor, this.draftNames);
+    const documentEnd = draftEnd === undefined ? knownNameAt(this.text, cursor, this.documentNames) ?? this.shortSymbolAt(cursor) : undefined;
+    const nameEnd = draftEnd ?? documentEnd ?? this.finalReportAt(cursor) ?? this.genericDraftNameAt(cursor);
     if (nameEnd === undefined) return undefined;
     const closing = at(CLOSING_QUOTE, this.text, nameEnd);
-    return { name: this.text.slice(cursor, nameEnd), end: nameEnd + (closing ? closing[0].length : 0) };
+    return { kind: documentEnd !== undefined ? 'other' : 'draft', name: this.text.slice(cursor, nameEnd), end: nameEnd + (closing ? closing[0].length : 0) };
   }
 
-  private configuredNameAt(position: number): number | undefined {
-    for (const name of this.draftNames) {
-      const end = position + name.length;
-      if (this.text.slice(position, end).toLowerCase() === name.toLowerCase() && !isLetter(this.text.charAt(end))) return end;
-    }
-    return undefined;
+  private shortSymbolAt(position: number): number | undefined {
+    const match = at(SHORT_SYMBOL, this.text, position);
+    return match ? position + match[0].length : undefined;
   }
 
   private finalReportAt(position: number): number | undefined {
@@ -251,19 +312,19 @@ class Scanner {
     return undefined;
   }
 
-  /** The draft name that ends `head` (text before a keyword), with its start offset. */
-  private draftNameBefore(head: string, headStart: number): { name: string; start: number } | undefined {
+  /** The draft or document name that ends `head` (text before a keyword), with its start offset. */
+  private nameBefore(head: string, headStart: number): { kind: 'draft' | 'other'; name: string; start: number } | undefined {
     const unquoted = head.replace(/["”’']$/, '');
     const quoteAfter = head.length - unquoted.length;
-    const found = (name: string): { name: string; start: number } => {
+    const found = (name: string, kind: 'draft' | 'other' = 'draft'): { kind: 'draft' | 'other'; name: string; start: number } => {
       let start = headStart + unquoted.length - name.length;
       if (quoteAfter && /["“‘']/.test(this.text.charAt(start - 1))) start--;
-      return { name, start };
+      return { kind, name, start };
     };
-    for (const name of this.draftNames) {
-      const tail = unquoted.slice(-name.length);
-      if (tail.toLowerCase() === name.toLowerCase() && !isLetter(unquoted.charAt(unquoted.length - name.length - 1))) return found(tail);
-    }
+    const draftName = knownNameBefore(unquoted, this.draftNames);
+    if (draftName) return found(draftName);
+    const documentName = knownNameBefore(unquoted, this.documentNames) ?? SHORT_SYMBOL_BEFORE.exec(unquoted)?.[0];
+    if (documentName) return found(documentName, 'other');
     const finalReport = FINAL_REPORT_BEFORE.exec(unquoted);
     if (finalReport && !isLetter(unquoted.charAt(finalReport.index - 1))) return found(finalReport[0]);
     const words = unquoted.match(/(?<![\p{L}\p{M}\-])[\p{L}][\p{L}\p{M}\-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}\-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
@@ -280,17 +341,8 @@ class Scanner {
     return found(name);
   }
 
-  /**
-   * A capitalised name of two or more words: "the Tunis Commitment", "the
-   * Group's report", "the Charter of the United Nations"; when a symbol
-   * follows in parentheses ("the Group's report (A/76/135)"), that symbol.
-   */
-  private otherNameAt(position: number): { name: string; end: number; symbol?: string } | undefined {
-    let cursor = position + (at(THE, this.text, position)?.[0].length ?? 0);
-    const quote = at(OPENING_QUOTE, this.text, cursor);
-    cursor += quote ? quote[0].length : 0;
-    const words = wordsAt(this.text, cursor, 12);
-    if (words.length === 0 || !isCapitalised(words[0].word)) return undefined;
+  /** How many of `words` (the first one capitalised) a name takes: capitalised words, joiners between them, a final noun. */
+  private capitalisedNameLength(words: Array<{ word: string }>): number {
     let taken = 1;
     while (taken < words.length) {
       const word = words[taken].word;
@@ -305,7 +357,34 @@ class Scanner {
         break;
       }
     }
-    if (taken < 2) return undefined;
+    return taken;
+  }
+
+  /**
+   * A capitalised name of two or more words: "the Tunis Commitment", "the
+   * Group's report", "the Charter of the United Nations", or a year and a
+   * name ("the 2013 GGE report", "the 2015 report"); when a symbol follows in
+   * parentheses ("the Group's report (A/76/135)"), that symbol.
+   */
+  private otherNameAt(position: number): { name: string; end: number; symbol?: string } | undefined {
+    let cursor = position + (at(THE, this.text, position)?.[0].length ?? 0);
+    const quote = at(OPENING_QUOTE, this.text, cursor);
+    cursor += quote ? quote[0].length : 0;
+    const year = at(YEAR, this.text, cursor);
+    const words = wordsAt(this.text, cursor + (year ? year[0].length : 0), 12);
+    if (words.length === 0) return undefined;
+    let taken = 1;
+    if (year && !isCapitalised(words[0].word)) {
+      // After a year a noun alone makes a name: "the 2015 report".
+      if (!NAME_NOUNS.has(words[0].word.toLowerCase())) return undefined;
+    } else {
+      if (!isCapitalised(words[0].word)) return undefined;
+      taken = this.capitalisedNameLength(words);
+      // A name needs two words, or one after a year.
+      if (taken < 2 && !year) return undefined;
+    }
+    // "the 2020 pre-draft", "the 2021 draft" name a draft with a year, not another document.
+    if (year && DRAFT_WORD.test(words[taken - 1].word)) return undefined;
     let end = words[taken - 1].end;
     const name = this.text.slice(cursor, end);
     end += quote ? at(CLOSING_QUOTE, this.text, end)?.[0].length ?? 0 : 0;
@@ -316,6 +395,28 @@ class Scanner {
     }
     return { name, end };
   }
+}
+
+function longestFirst(names: string[]): string[] {
+  return names.filter((name) => name.trim() !== '').sort((a, b) => b.length - a.length);
+}
+
+/** Where the first of `names` (longest first) written at `position` ends. */
+function knownNameAt(text: string, position: number, names: readonly string[]): number | undefined {
+  for (const name of names) {
+    const end = position + name.length;
+    if (fold(text.slice(position, end)) === fold(name) && !isLetterOrDigit(text.charAt(end))) return end;
+  }
+  return undefined;
+}
+
+/** The first of `names` (longest first) that ends `head`, as written there. */
+function knownNameBefore(head: string, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const tail = head.slice(-name.length);
+    if (tail.length === name.length && fold(tail) === fold(name) && !isLetterOrDigit(head.charAt(head.length - name.length - 1))) return tail;
+  }
+  return undefined;
 }
 
 /** Every paragraph number the parts name, ranges expanded, in order, without duplicates. */

@@ -14,12 +14,17 @@
 //   symbols would be noise.
 // - "symbol-misformed" is reported only where the catalogue proves the
 //   mistake: "A/RES/76/135" when it knows A/76/135 as a report and no such
-//   resolution, "resolution A/76/135", and ".Rev.1" written for "/Rev.1".
+//   resolution, "resolution A/76/135"; or where the symbol cannot be right:
+//   ".Rev.1" written for "/Rev.1", "A/RES/70-237" or "A/RES/70.237" for
+//   "A/RES/70/237".
 // - "resolution-number-mismatch" needs a quoted title next to the number that
-//   the catalogue (or an indexed draft) gives another resolution. A title the
-//   General Assembly reuses every year ("Developments in the field of …")
-//   proves a mistake only when the cited number has another title, or when a
-//   resolution of the same session carries it (73/72 for 73/27).
+//   the catalogue (or an indexed draft) gives another resolution. A title only
+//   one resolution carries proves the mistake whatever the session (65/211
+//   for 64/211, 2113 (XX) for 2131 (XX)). A title the General Assembly
+//   reuses every year ("Developments in the field of …"), which several
+//   resolutions carry, proves a mistake only when the cited number has
+//   another title, or when a resolution of the same session carries it
+//   (73/72 for 73/27).
 // - Unknown facts are left out of every answer; facts that do not come from
 //   the bundled data say where they come from.
 //
@@ -153,12 +158,12 @@ function documentName(entry: CatalogueEntry | undefined, name: string): string {
   return entry?.symbol ?? name;
 }
 
-/** "resolution 73/27" for A/RES/73/27, the symbol otherwise. */
+/** "resolution 73/27" for A/RES/73/27, "resolution 2131 (XX)" for A/RES/2131(XX), the symbol otherwise. */
 function shortName(symbol: string): string {
   const ga = /^A\/RES\/(.+)$/.exec(symbol);
-  if (ga) return `resolution ${ga[1]}`;
+  if (ga) return `resolution ${spacedNumber(ga[1])}`;
   const sc = /^S\/RES\/(.+)$/.exec(symbol);
-  return sc ? `Security Council resolution ${sc[1]}` : symbol;
+  return sc ? `Security Council resolution ${spacedNumber(sc[1])}` : symbol;
 }
 
 function escapeMarkdown(text: string): string {
@@ -218,7 +223,16 @@ function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number
   return `${where.join(' · ')}\n\n${quoted}`;
 }
 
-function notIndexedAdvice(entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
+// The end of a symbol written alone: "CRP.2", "L.27/Rev.1".
+const SHORT_SYMBOL = /^(?:L|[A-Z]{2,4})\.\d/;
+
+function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
+  const cited = describeCited(citation.numbers);
+  if (!entry) {
+    const holders = catalogue.named(name).filter((holder) => holder.symbol);
+    if (holders.length > 1) return `“${name}” names ${holders.length} documents (${holders.map((holder) => holder.symbol).join(', ')}): cite one by its symbol to check ${cited}`;
+    if (SHORT_SYMBOL.test(name)) return `“${name}” is only the end of a symbol: write the document’s full symbol, or add it to "references" in oewg-cite.json with a path, to check ${cited}`;
+  }
   const shown = documentName(entry, name);
   return entry?.symbol || !entry
     ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeCited(citation.numbers)}`
@@ -237,7 +251,7 @@ function citationDiagnostics(
 ): CoreDiagnostic[] {
   const entry = documents.catalogue.find(name);
   const indexing = indexingOf(view, documents, entry, memo);
-  if (indexing.kind === 'not-indexed') return analysis.ownDraft ? [] : view.diagnostic('document-not-indexed', citation.span, notIndexedAdvice(entry, name, citation));
+  if (indexing.kind === 'not-indexed') return analysis.ownDraft ? [] : view.diagnostic('document-not-indexed', citation.span, notIndexedAdvice(documents.catalogue, entry, name, citation));
   if (indexing.kind === 'unreadable') {
     return analysis.ownDraft
       ? []
@@ -247,6 +261,11 @@ function citationDiagnostics(
   const shown = documentName(entry, name);
   const found: CoreDiagnostic[] = [];
   for (const part of citation.parts) {
+    // As for a draft: a backwards range is said to be one, not searched for.
+    if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
+      found.push(...view.diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
+      continue;
+    }
     const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
     const missing = numbers.filter((number) => !indexed.byNumber.has(number));
     if (missing.length === 0) continue;
@@ -279,7 +298,7 @@ function citationHover(view: WorkspaceView, documents: WorkspaceDocuments, citat
     const more = citation.numbers.length - numbers.length;
     if (more > 0) blocks.push(`… and ${more} more paragraph${more === 1 ? '' : 's'}.`);
   } else if (indexing.kind === 'not-indexed') {
-    blocks.push(escapeMarkdown(notIndexedAdvice(entry, name, citation)));
+    blocks.push(escapeMarkdown(notIndexedAdvice(documents.catalogue, entry, name, citation)));
   }
   if (entry) blocks.push(factsMarkdown(view, documents, entry, entry.symbol, name));
   return blocks.join('\n\n---\n\n');
@@ -303,7 +322,7 @@ function symbolDiagnostics(view: WorkspaceView, catalogue: Catalogue, text: stri
   // A wrong number explains why the symbol is unknown: one diagnostic says it all.
   const mismatch = numberMismatch(catalogue, text, mention);
   if (mismatch) return view.diagnostic('resolution-number-mismatch', mention.span, mismatch.message, mismatch.fix);
-  if (catalogue.bySymbol.get(mention.symbol)) return [];
+  if (catalogue.entry(mention.symbol)) return [];
   return view.diagnostic(
     'unknown-symbol',
     mention.span,
@@ -321,7 +340,7 @@ function describeDocument(entry: CatalogueEntry): string {
 function misformation(catalogue: Catalogue, text: string, mention: SymbolMention): { message: string; fix?: FixData } | undefined {
   // "A/RES/76/135" for the report A/76/135.
   const asResolution = /^A\/RES\/(\d+\/\d+)$/.exec(mention.symbol);
-  if (asResolution && !catalogue.bySymbol.get(mention.symbol)) {
+  if (asResolution && !catalogue.entry(mention.symbol)) {
     const document = catalogue.bySymbol.get(`A/${asResolution[1]}`);
     if (document && document.kind !== 'resolution' && document.kind !== 'decision') {
       const written = mention.raw.indexOf('RES/');
@@ -333,9 +352,18 @@ function misformation(catalogue: Catalogue, text: string, mention: SymbolMention
     }
   }
   // "adopted by resolution A/76/135".
-  const entry = catalogue.bySymbol.get(mention.symbol);
+  const entry = catalogue.entry(mention.symbol);
   if (mention.kind === 'document' && entry && entry.kind !== 'resolution' && /\bresolutions?[ \u00a0]+$/i.test(text.slice(Math.max(0, mention.span.start - 30), mention.span.start))) {
     return { message: `${mention.symbol} is ${describeDocument(entry)}, not a resolution` };
+  }
+  // "A/RES/70-237" or "A/RES/70.237" for "A/RES/70/237".
+  const joined = /\/(?:RES|DEC)\/(?:ES-|S-)?\d{2}([-‐–.])\d/i.exec(mention.raw);
+  if (joined) {
+    const at = mention.span.start + (joined.index ?? 0) + joined[0].length - 2;
+    return {
+      message: `write ${mention.symbol}: the session and the number are separated by “/”, not “${joined[1]}”`,
+      fix: { title: `Write ${mention.symbol}`, edits: [{ span: { start: at, end: at + 1 }, newText: '/' }] },
+    };
   }
   // "L.27.Rev.1" for "L.27/Rev.1".
   const dots = [...mention.raw.matchAll(/\.(?=(?:Rev|Add|Corr|Amend)\.\d)/g)];
@@ -368,15 +396,18 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   if (!named) return undefined;
   const isQuoted = titleMatcher(named.title);
   const titlesOf = (entry: CatalogueEntry) => [entry.title, ...entry.titlesInDrafts.map((given) => given.title)].filter((title): title is string => !!title);
-  const own = catalogue.bySymbol.get(mention.symbol);
+  const own = catalogue.entry(mention.symbol);
   if (own && titlesOf(own).some(isQuoted)) return undefined;
   const holders = catalogue.entries.filter(
     (entry) => entry.kind === 'resolution' && entry.symbol && entry.symbol !== mention.symbol && titlesOf(entry).some(isQuoted),
   );
-  // A title the Assembly gives a resolution every year proves nothing about an
-  // uncatalogued number, unless a resolution of the same session carries it.
+  // A title only one resolution carries proves the number wrong, whatever the
+  // session. A title several carry (the Assembly gives one every year) proves
+  // nothing about an uncatalogued number, unless a resolution of the same
+  // session carries it.
   const session = sessionOf(mention.symbol);
-  const suspects = own?.title ? holders : holders.filter((entry) => session !== undefined && sessionOf(entry.symbol!) === session);
+  const recurring = holders.length > 1;
+  const suspects = own?.title || !recurring ? holders : holders.filter((entry) => session !== undefined && sessionOf(entry.symbol!) === session);
   if (suspects.length === 0) return undefined;
   const names = suspects.map((entry) => shortName(entry.symbol!));
   const quoted = firstWords(named.title, 8);
@@ -386,13 +417,22 @@ function numberMismatch(catalogue: Catalogue, text: string, mention: SymbolMenti
   return { message, fix: suspects.length === 1 ? renumberFix(mention, suspects[0].symbol!) : undefined };
 }
 
-/** Rewrites just the session/number written in the mention ("73/72" → "73/27"). */
+// The number of a General Assembly resolution as written: "73/72", "43/78 H", "2113 (XX)", "3367 A (XXX)".
+const WRITTEN_NUMBER = /\d+\/\d+(?:[ \u00a0]?[A-Z](?![\p{L}]))?|\d{1,4}(?:[ \u00a0]?[A-Z])?[ \u00a0]?\([^)\s]+\)/gu;
+
+/** Rewrites just the number written in the mention ("73/72" → "73/27", "2131 (XXI)" → "2131 (XX)"), spaced as written. */
 function renumberFix(mention: SymbolMention, symbol: string): FixData | undefined {
-  const wanted = /^A\/RES\/(\d+\/\d+[A-Z]?)$/.exec(symbol)?.[1];
-  const written = [...mention.raw.matchAll(/\d+\/\d+(?:[ \u00a0]?[A-Z](?![\p{L}]))?/gu)].pop();
+  const wanted = /^A\/RES\/(.+)$/.exec(symbol)?.[1];
+  const written = [...mention.raw.matchAll(WRITTEN_NUMBER)].pop();
   if (!wanted || !written || !mention.symbol.startsWith('A/RES/')) return undefined;
+  const spaced = /\d[ \u00a0][A-Z(]/u.test(written[0]);
   const start = mention.span.start + (written.index ?? 0);
-  return { title: `Cite ${shortName(symbol)}`, edits: [{ span: { start, end: start + written[0].length }, newText: wanted }] };
+  return { title: `Cite ${shortName(symbol)}`, edits: [{ span: { start, end: start + written[0].length }, newText: spaced ? spacedNumber(wanted) : wanted }] };
+}
+
+/** "43/78 H", "2131 (XX)": a canonical number as drafters write it. */
+function spacedNumber(number: string): string {
+  return number.replace(/(\d)([A-Z(])/g, '$1 $2');
 }
 
 function isFixData(data: unknown): data is FixData {
@@ -402,7 +442,7 @@ function isFixData(data: unknown): data is FixData {
 // ---- go to definition, references, completions -------------------------------------
 
 function symbolDefinition(view: WorkspaceView, documents: WorkspaceDocuments, mention: SymbolMention): DefinitionTarget[] {
-  const entry = documents.catalogue.bySymbol.get(mention.symbol);
+  const entry = documents.catalogue.entry(mention.symbol);
   if (!entry) return [];
   const indexing = indexingOf(view, documents, entry);
   if (indexing.kind === 'indexed') {
@@ -421,25 +461,30 @@ function symbolDefinition(view: WorkspaceView, documents: WorkspaceDocuments, me
   return [];
 }
 
-function symbolReferences(view: WorkspaceView, file: string, analysis: DocumentAnalysis, symbol: string): ReferenceEntry[] {
+function symbolReferences(view: WorkspaceView, catalogue: Catalogue, file: string, analysis: DocumentAnalysis, symbol: string): ReferenceEntry[] {
+  // "S/RES/2341" and "S/RES/2341 (2017)" are one document when the catalogue says so.
+  const entry = catalogue.entry(symbol);
+  const same = (mention: SymbolMention) => mention.symbol === symbol || (entry !== undefined && catalogue.entry(mention.symbol) === entry);
   const files = [file, ...view.checkedFiles().filter((other) => other !== file)];
   return files.flatMap((other) => {
     const otherAnalysis = other === file ? analysis : view.analyse(other);
-    return otherAnalysis ? symbolsOf(otherAnalysis).filter((mention) => mention.symbol === symbol).map((mention) => ({ file: other, span: mention.span })) : [];
+    return otherAnalysis ? symbolsOf(otherAnalysis).filter(same).map((mention) => ({ file: other, span: mention.span })) : [];
   });
 }
 
-// "resolution ", "Res. 7", "A/RES/70/2", "S/RES/": what is typed after it is replaced.
-const RESOLUTION_PREFIX = /(?:(?<![\p{L}\p{Nd}_])(?:resolutions?|res\.?)[ \u00a0]+|(?<![\p{L}\p{Nd}_/])([AS])\/RES\/)(\d{0,4}(?:\/\d{0,4})?)$/iu;
+// "resolution ", "Res. 7", "General Assembly resolution ", "A/RES/70/2", "S/RES/": what is typed after it is replaced.
+const RESOLUTION_PREFIX =
+  /(?:(?<![\p{L}\p{Nd}_])(?:(General Assembly|GA|UNGA|Security Council|SC|UNSC)[ \u00a0]+)?(?:resolutions?|res\.?)[ \u00a0]+|(?<![\p{L}\p{Nd}_/])([AS])\/RES\/)(\d{0,4}(?:\/\d{0,4})?)$/iu;
 
 function resolutionCompletions(view: WorkspaceView, documents: WorkspaceDocuments, analysis: DocumentAnalysis, offset: number): CompletionEntry[] {
   const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
   const match = RESOLUTION_PREFIX.exec(analysis.text.slice(lineStart, offset));
   if (!match) return [];
-  const organ = match[1]?.toUpperCase();
-  const typed = match[2];
+  const [, body, series, typed] = match;
+  // The organ the text names: "A/RES/", "S/RES/", or a body before "resolution".
+  const organ = series?.toUpperCase() ?? (body ? (/^(?:Security Council|SC|UNSC)$/i.test(body) ? 'S' : 'A') : undefined);
   const replaceSpan = { start: offset - typed.length, end: offset };
-  const written = organ !== undefined;
+  const written = series !== undefined;
   return documents.catalogue.entries
     .filter((entry) => entry.kind === 'resolution' && entry.symbol && (organ ? entry.symbol.startsWith(`${organ}/RES/`) : /^[AS]\/RES\//.test(entry.symbol)))
     .map((entry) => {
@@ -497,7 +542,9 @@ export const documentFeature: Feature = {
     const mention = symbolAt(analysis, offset);
     if (!mention) return undefined;
     const documents = documentsOf(view);
-    return { span: mention.span, markdown: factsMarkdown(view, documents, documents.catalogue.bySymbol.get(mention.symbol), mention.symbol, mention.symbol) };
+    const entry = documents.catalogue.entry(mention.symbol);
+    const symbol = entry?.symbol ?? mention.symbol;
+    return { span: mention.span, markdown: factsMarkdown(view, documents, entry, symbol, symbol) };
   },
 
   definition(view, _file, analysis, offset) {
@@ -511,14 +558,16 @@ export const documentFeature: Feature = {
 
   references(view, file, analysis, offset) {
     const mention = symbolAt(analysis, offset);
-    return mention ? symbolReferences(view, file, analysis, mention.symbol) : [];
+    return mention ? symbolReferences(view, documentsOf(view).catalogue, file, analysis, mention.symbol) : [];
   },
 
   documentLinks(view, _file, analysis) {
     const { catalogue } = documentsOf(view);
     return symbolsOf(analysis).map((mention) => {
-      const title = catalogue.bySymbol.get(mention.symbol)?.title;
-      return { span: mention.span, target: officialLink(mention.symbol), tooltip: title ? `${mention.symbol}: ${title}` : `${mention.symbol} on undocs.org` };
+      const entry = catalogue.entry(mention.symbol);
+      // "S/RES/2341" links to the resolution the catalogue knows, S/RES/2341(2017).
+      const symbol = entry?.symbol ?? mention.symbol;
+      return { span: mention.span, target: officialLink(symbol), tooltip: entry?.title ? `${symbol}: ${entry.title}` : `${symbol} on undocs.org` };
     });
   },
 

@@ -35,7 +35,7 @@ import { FileSystem, matchesGlobs } from './workspace';
 import { historyFeature } from './historyFeature';
 import { quotationFeature } from './quotationFeature';
 import { documentFeature } from './documentFeature';
-import { readReferences } from './catalogue';
+import { documentNames, readReferences, ReferenceDocument } from './catalogue';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
@@ -170,11 +170,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     if (loaded) return loaded;
     const problems: ConfigProblem[] = [];
     let config: OewgConfig;
+    let references: ReferenceDocument[] = [];
     const configText = fs.readFile(configPath());
     if (configText !== undefined) {
       const result = parseConfig(configText, configPath());
       config = result.config;
-      problems.push(...result.problems, ...readReferences(configText, config.root).problems, ...unknownSeverityCodes(configText));
+      const read = readReferences(configText, config.root);
+      references = read.references;
+      problems.push(...result.problems, ...read.problems, ...unknownSeverityCodes(configText));
     } else if (settings.configFile) {
       config = configFromDraftFiles(root, [], 'arguments');
       problems.push({ message: `cannot read the configuration file ${settings.configFile}`, severity: 'error' });
@@ -185,8 +188,11 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     }
     const drafts = new Map<string, DraftEntry>();
     for (const info of config.drafts) drafts.set(info.id, readDraft(info));
-    // The draft names are part of what the scanner recognises: a new configuration gets a new cache.
-    const scanner = new CitationScanCache({ draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]) });
+    // The draft and document names are part of what the scanner recognises: a new configuration gets a new cache.
+    const scanner = new CitationScanCache({
+      draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]),
+      documentNames: documentNames(references),
+    });
     loaded = { config, problems, drafts, scanner, alignments: new Map(), quotationIndexes: new Map() };
     return loaded;
   }

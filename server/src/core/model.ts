@@ -97,14 +97,18 @@ export type Qualifier =
   | { kind: 'self'; span: Span }
   /** "A/70/174, para 12", "paragraph 4 of resolution 68/243": the normalised document symbol. */
   | { kind: 'document'; symbol: string; span: Span }
-  /** "of the narrative introduction", "of the Tunis Commitment": some other named thing, unresolved. */
+  /**
+   * "of the Tunis Commitment", "of the 2015 GGE report", "of CRP.2": another
+   * document named by a title, an alias or the end of its symbol, as written
+   * (the catalogue tells which document it is, if any).
+   */
   | { kind: 'other'; name: string; span: Span };
 
 /** A paragraph citation found in a text. */
 export interface Citation {
   /** From the keyword to the last number: "paras 57-60". Excludes the qualifier. */
   span: Span;
-  /** The keyword as written: "para", "paras.", "paragraph", "¶", "Para". */
+  /** The keyword as written: "para", "paras.", "paragraph", "¶", "Para"; "[" for a pinpoint "A/75/816 at [64]". */
   keyword: string;
   parts: CitedPart[];
   /** Every paragraph number named, ranges expanded, in order, without duplicates. */

@@ -1,17 +1,21 @@
 // UN document symbols and resolution numbers as people really write them:
 // "A/RES/70/237", "Res 70/237", "General Assembly resolution 73/27",
 // "resolutions 70/237 and 73/27", "resolution 2131 (XX)", "43/78(H)",
+// "resolution 3367 A (XXX)", "decisions 31/406 A to E", "A/Res/70/237",
 // "A/68/98*", "A/C.1/73/L.27/Rev.1", "S/RES/2341 (2017)", "decision 75/564".
 //
-// Canonical form (the one undocs.org takes): no spaces, part letter glued to
-// the number ("A/RES/43/78H"), session or year glued in parentheses
-// ("A/RES/2131(XX)", "S/RES/2341(2017)"), no reissue asterisk.
+// Canonical form (the one undocs.org takes): no spaces, "RES" and "DEC" in
+// capitals, part letter glued to the number ("A/RES/43/78H",
+// "A/RES/3367A(XXX)"), session or year glued in parentheses
+// ("A/RES/2131(XX)", "S/RES/2341(2017)"), no reissue asterisk. A run of
+// parts ("A to E") yields the parts written, the first and the last.
 import { SymbolMention, Span } from './model';
 
 type SymbolKind = SymbolMention['kind'];
 
 // Letters and digits of any script: a symbol never starts or ends glued to a word.
-const WORD_CHAR = /[\p{L}\p{Nd}_]/u;
+// An underscore is Markdown emphasis ("_A/70/174_") unless it joins two words.
+const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 
 /**
  * Spans of URLs: "<https://…>", bare "https://…", "www.…" and scheme-less
@@ -45,19 +49,24 @@ export function overlapsAny(span: Span, spans: Span[]): boolean {
 
 // Issuing organs and treaty bodies whose symbols appear in this field's texts.
 const ORGAN = '(?:A|S|E|ST|T|DP|TD|UNEP|CCPR|CEDAW|CRC|CERD|CAT)';
-// A component: "70", "2021", "S-10", "RES", "AC.290", "CRP.2", "Rev.1", "247B".
-const COMPONENT = '(?:(?:ES-|S-)?\\d+(?:\\.\\d+)*[A-Z]?|[A-Z][A-Za-z]*(?:\\.\\d+)*)';
+// A component: "70", "2021", "S-10", "RES", "AC.290", "CRP.2", "Rev.1", "247B";
+// "Res" and "res" are written for "RES" ("A/Res/70/237", "A/res/73/27").
+const COMPONENT = '(?:(?:ES-|S-)?\\d+(?:\\.\\d+)*[A-Z]?|[A-Z][A-Za-z]*(?:\\.\\d+)*|(?:res|dec)(?=\\/))';
 // "L.27.Rev.1" (a frequent misprint of "L.27/Rev.1") still reads as one symbol.
 const SEPARATOR = '(?:\\/|\\.(?=(?:Rev|Add|Corr|Amend)\\.\\d))';
 const FULL_SYMBOL = new RegExp(
-  `(?<![\\p{L}\\p{Nd}_/.\\-@])${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{Nd}_]|/[\\p{L}\\p{Nd}])`,
+  `(?<![\\p{L}\\p{Nd}/.\\-@]|[\\p{L}\\p{Nd}]_)${ORGAN}(?:${SEPARATOR}${COMPONENT})+(?![\\p{L}\\p{Nd}]|_[\\p{L}\\p{Nd}]|/[\\p{L}\\p{Nd}])`,
   'gu',
 );
 
 // After a resolution symbol: "(2017)" (Security Council year), "(XX)" (old GA
 // session), "(H)" or " H" (part letter). Which one applies depends on the number's shape.
-const AFTER_OLD_RESOLUTION = /[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
+const AFTER_OLD_RESOLUTION = /(?:[ \u00a0]?([A-Z]))?[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
 const PART_LETTER = /(?:[ \u00a0]?([A-Z])(?![\p{L}\p{Nd}/])|\(([A-Z])\))/uy;
+// "A/RES/70-237", "A/RES/70.237": a session (31st onwards) and a number joined by
+// the wrong mark. Read as one symbol, so that it can be corrected, not half-read.
+const MISJOINED = /^((?!S\/).*\/(?:RES|DEC)\/(?:ES-|S-)?\d{2})(?:\.(\d{1,4}))?$/;
+const MISJOINED_NUMBER = /[-‐–](\d{1,4})(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
 // A reissue is marked by an asterisk; Markdown writers escape it ("A/68/98\*").
 const REISSUE = /\\?\*(?!\*)/y;
 
@@ -68,7 +77,12 @@ function kindOf(symbol: string): SymbolKind {
 }
 
 function canonical(symbol: string): string {
-  return symbol.replace(/[ \u00a0]+/g, '').replace(/\.(?=(?:Rev|Add|Corr|Amend)\.\d)/g, '/');
+  return upperCaseSeries(symbol.replace(/[ \u00a0]+/g, '').replace(/\.(?=(?:Rev|Add|Corr|Amend)\.\d)/g, '/'));
+}
+
+/** "A/Res/70/237" → "A/RES/70/237": the series of resolutions and decisions is written in capitals. */
+function upperCaseSeries(symbol: string): string {
+  return symbol.replace(/\/(res|dec)\//gi, (series) => series.toUpperCase());
 }
 
 /**
@@ -109,7 +123,13 @@ function scanFullSymbols(text: string, found: SymbolMention[]): void {
     if (!/\d/.test(match[0])) continue;
     const start = match.index;
     let end = start + match[0].length;
-    let symbol = match[0];
+    let symbol = upperCaseSeries(match[0]);
+    const misjoined = MISJOINED.exec(symbol);
+    if (misjoined) {
+      const dashed = misjoined[2] === undefined ? stickyAt(MISJOINED_NUMBER, text, end) : null;
+      if (misjoined[2] !== undefined || dashed) symbol = `${misjoined[1]}/${misjoined[2] ?? dashed![1]}`;
+      if (dashed) end += dashed[0].length;
+    }
     const resolution = kindOf(symbol) === 'resolution';
     if (resolution) {
       // "A/RES/43/78" has a session and a number: a letter after it is a part.
@@ -117,7 +137,7 @@ function scanFullSymbols(text: string, found: SymbolMention[]): void {
       const newStyle = /\/RES\/(?:ES-|S-)?\d+\/\d+$/.test(symbol);
       const extra = newStyle ? stickyAt(PART_LETTER, text, end) : stickyAt(AFTER_OLD_RESOLUTION, text, end);
       if (extra && !WORD_CHAR.test(text.charAt(end + extra[0].length))) {
-        symbol += newStyle ? extra[1] ?? extra[2] : `(${extra[1]})`;
+        symbol += newStyle ? extra[1] ?? extra[2] : `${extra[1] ?? ''}(${extra[2]})`;
         end += extra[0].length;
       }
     }
@@ -139,27 +159,37 @@ const KEYWORD = '([Rr]esolutions?|RESOLUTIONS?|[Dd]ecisions?|DECISIONS?|(?:[Rr]e
 // connector before its first number.
 const CONNECTOR = '(?:,?[ \\t\\u00a0]+(?:in particular|including|notably|especially|such as),?)?';
 const INTRODUCED = new RegExp(
-  `(?<![\\p{L}\\p{Nd}_])(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
+  `(?<![\\p{L}\\p{Nd}]|[\\p{L}\\p{Nd}]_)(?:${BODY}[ \\t\\u00a0]+)?${KEYWORD}(?![\\p{L}])${CONNECTOR}[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?`,
   'gu',
 );
 
 /** One number after a keyword, as the GA and the Security Council number them. */
 interface Numbering {
-  /** "70/237H", "2131(XX)", "2341(2017)", "2341". */
+  /** "70/237H", "2131(XX)", "3367A(XXX)", "2341(2017)", "2341". */
   number: string;
-  length: number;
+  /** Where it is written: "70/237 H", or the part "B (XXX)" of "3411 A and B (XXX)". */
+  start: number;
+  end: number;
   /** A year in parentheses makes it a Security Council resolution. */
   securityCouncil: boolean;
 }
 
 // Since the 31st session: session/number, optional part letter ("43/78 H", "43/78(H)").
 const NEW_STYLE = /((?:ES-|S-)?\d{1,3})\/(\d{1,4})(?![\p{Nd}/]|\.\p{Nd})/uy;
-// Until the 30th session: number and session in roman numerals; Security Council: number (year).
-const OLD_STYLE = /(\d{1,4})[ \u00a0]?\(((?:19|20)\d\d|(?:ES-|S-)?[IVXL]+)\)/uy;
+// Until the 30th session: number, part letters, and session in roman numerals
+// ("2131 (XX)", "3367 A (XXX)", "3411 A and B (XXX)"); Security Council: number (year).
+const LETTER = '[A-Z](?![\\p{L}\\p{Nd}])';
+const OLD_STYLE = new RegExp(
+  `(\\d{1,4})((?:[ \\u00a0]?${LETTER}(?:(?:[ \\t\\u00a0]*,[ \\t\\u00a0]*(?:and[ \\t\\u00a0]+)?|[ \\t\\u00a0]+(?:and|to)[ \\t\\u00a0]+)${LETTER})*)?)[ \\u00a0]?\\(((?:19|20)\\d\\d|(?:ES-|S-)?[IVXL]+)\\)`,
+  'uy',
+);
 const BARE_NUMBER = /(\d{1,4})(?![\p{Nd}/]|\.\p{Nd}|[ \u00a0]?\()/uy;
 const CONTINUATION = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|or)[ \t\u00a0]+)/uy;
+// "decisions 31/406 A to E": the last part of a run of parts.
+const PART_RUN = /[ \t\u00a0]+to[ \t\u00a0]+/uy;
 
-function readNumbering(text: string, at: number, bareAllowed: boolean): Numbering | undefined {
+/** The number at `at`, or its parts when several are written ("3411 A and B (XXX)"), in order. */
+function readNumbering(text: string, at: number, bareAllowed: boolean): Numbering[] | undefined {
   const newStyle = stickyAt(NEW_STYLE, text, at);
   if (newStyle) {
     let number = `${newStyle[1]}/${newStyle[2]}`;
@@ -169,15 +199,30 @@ function readNumbering(text: string, at: number, bareAllowed: boolean): Numberin
       number += part[1] ?? part[2];
       length += part[0].length;
     }
-    return { number, length, securityCouncil: false };
+    return [{ number, start: at, end: at + length, securityCouncil: false }];
   }
   const oldStyle = stickyAt(OLD_STYLE, text, at);
   if (oldStyle && !WORD_CHAR.test(text.charAt(at + oldStyle[0].length))) {
-    return { number: `${oldStyle[1]}(${oldStyle[2]})`, length: oldStyle[0].length, securityCouncil: /^\d/.test(oldStyle[2]) };
+    const [whole, number, parts, session] = oldStyle;
+    const end = at + whole.length;
+    const securityCouncil = /^\d/.test(session);
+    const letters = [...parts.matchAll(/[A-Z]/g)];
+    if (letters.length <= 1) return [{ number: `${number}${letters[0]?.[0] ?? ''}(${session})`, start: at, end, securityCouncil }];
+    // Each written part is a resolution of its own; the session written once, after the last.
+    const partsStart = at + number.length;
+    return letters.map((letter, index) => {
+      const letterAt = partsStart + (letter.index ?? 0);
+      return {
+        number: `${number}${letter[0]}(${session})`,
+        start: index === 0 ? at : letterAt,
+        end: index === letters.length - 1 ? end : letterAt + 1,
+        securityCouncil,
+      };
+    });
   }
   if (bareAllowed) {
     const bare = stickyAt(BARE_NUMBER, text, at);
-    if (bare) return { number: bare[1], length: bare[0].length, securityCouncil: true };
+    if (bare) return [{ number: bare[1], start: at, end: at + bare[0].length, securityCouncil: true }];
   }
   return undefined;
 }
@@ -185,10 +230,10 @@ function readNumbering(text: string, at: number, bareAllowed: boolean): Numberin
 // "resolutions 31/6 A and B": a lone letter continues the previous number with another part.
 const LONE_PART = /([A-Z])(?![\p{L}\p{Nd}/])/uy;
 
-function nextPart(text: string, at: number, previous: Numbering): Numbering | undefined {
+function nextPart(text: string, at: number, previous: Numbering): Numbering[] | undefined {
   const base = /^(.*\/\d+)[A-Z]$/.exec(previous.number);
   const part = base ? stickyAt(LONE_PART, text, at) : null;
-  return base && part ? { number: base[1] + part[1], length: 1, securityCouncil: false } : undefined;
+  return base && part ? [{ number: base[1] + part[1], start: at, end: at + 1, securityCouncil: false }] : undefined;
 }
 
 function symbolFor(body: string | undefined, keyword: string, numbering: Numbering): { symbol: string; kind: SymbolKind } {
@@ -207,22 +252,22 @@ function scanIntroducedNumbers(text: string, found: SymbolMention[]): void {
     // "Security Council resolution 2341": without a year only the body says it is the Council's.
     const bareAllowed = body !== undefined && /^(?:Security Council|SC|UNSC)$/.test(body);
     let at = match.index + introduction.length;
-    const first = readNumbering(text, at, bareAllowed);
-    if (!first) continue;
-    let numbering: Numbering = first;
+    let numberings = readNumbering(text, at, bareAllowed);
+    // The first mention starts at the keyword (or the body before it).
     let start = match.index;
-    for (;;) {
-      const end = at + numbering.length;
-      found.push({ span: { start, end }, raw: text.slice(start, end), ...symbolFor(body, keyword, numbering) });
-      at = end;
+    while (numberings) {
+      for (const numbering of numberings) {
+        const from = numbering === numberings[0] ? start : numbering.start;
+        found.push({ span: { start: from, end: numbering.end }, raw: text.slice(from, numbering.end), ...symbolFor(body, keyword, numbering) });
+      }
+      const last = numberings[numberings.length - 1];
+      at = last.end;
+      // ", 73/27", " and B", or " to E" (a run of parts only).
       const continuation = stickyAt(CONTINUATION, text, at);
-      if (!continuation) break;
-      const next: Numbering | undefined =
-        readNumbering(text, at + continuation[0].length, false) ?? nextPart(text, at + continuation[0].length, numbering);
-      if (!next) break;
-      start = at + continuation[0].length;
-      at = start;
-      numbering = next;
+      const run = continuation ? null : stickyAt(PART_RUN, text, at);
+      if (continuation) numberings = readNumbering(text, at + continuation[0].length, false) ?? nextPart(text, at + continuation[0].length, last);
+      else numberings = run ? nextPart(text, at + run[0].length, last) : undefined;
+      if (numberings) start = numberings[0].start;
     }
     INTRODUCED.lastIndex = at;
   }
