@@ -53,8 +53,12 @@ const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 const NUMBER = /(\d{1,4})(bis|ter|quater|quinquies|sexies|septies|octies|alt|[a-z])?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
 // Sub-paragraphs "(a)", "(a)(ii)", "(a)-(k)": kept in the citation, not numbers.
 const SUB_PARAGRAPH = /(?:[ \u00a0]?\([a-z]{1,4}\))+(?:[ \u00a0]*[-–—][ \u00a0]*\([a-z]{1,4}\))?/uy;
-const RANGE_SEPARATOR = /[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?:to|through)[ \u00a0]+/uy;
-const LIST_SEPARATOR = /[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+|&[ \u00a0]*)?|[ \u00a0]+(?:and|or)[ \u00a0]+|[ \u00a0]*&[ \u00a0]*/uy;
+// A list or range may wrap onto the next line ("paragraphs 24,\n130 and 131", "paras 115-\n120"); never across a blank line.
+const WRAP = '[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?';
+const RANGE_SEPARATOR = new RegExp(`[ \\u00a0]*[-–—]${WRAP}|${WRAP}(?<=[ \\t\\u00a0\\n])(?:to|through)${WRAP}(?<=[ \\t\\u00a0\\n])`, 'uy');
+const LIST_SEPARATOR = new RegExp(`[ \\u00a0]*,${WRAP}(?:(?:and|or)${WRAP}(?<=[ \\t\\u00a0\\n])|&${WRAP})?|${WRAP}(?<=[ \\t\\u00a0\\n])(?:and|or)${WRAP}(?<=[ \\t\\u00a0\\n])|${WRAP}&${WRAP}`, 'uy');
+// A number that opens a line and is followed by "." or ")" numbers a list item or a paragraph, and cites nothing.
+const LINE_NUMBERING = /[.)](?:[ \t\u00a0]|\r?\n|$)/y;
 const NOT_CITED_FURTHER = /[ \u00a0]*,?[ \u00a0]+(?:et[ \u00a0]+(?:seq|al)\.?|ff\.?)(?![\p{L}])/uy;
 // What may follow the last number of a singular keyword's list.
 const LIST_END = /(?:[ \u00a0]+(?:of|in|and|or|above|below|et|ff|respectively|to|on)(?![\p{L}])|[ \u00a0]*(?![ \u00a0]*[\p{L}\p{Nd}]))/uy;
@@ -226,6 +230,7 @@ class Scanner {
     const match = at(NUMBER, this.text, position);
     if (!match) return undefined;
     const span = { start: position, end: position + match[0].length };
+    if (/\n[ \t\u00a0]*$/.test(this.text.slice(Math.max(0, position - 40), position)) && at(LINE_NUMBERING, this.text, span.end)) return undefined;
     if (overlapsAny(span, this.symbolSpans) || overlapsAny(span, this.urls)) return undefined;
     const sub = at(SUB_PARAGRAPH, this.text, span.end);
     return { number: match[0], span, end: span.end + (sub ? sub[0].length : 0) };
