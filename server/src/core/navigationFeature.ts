@@ -331,14 +331,26 @@ function tokensOf(paragraph: Paragraph): WordToken[] {
 
 const NUMBER_QUERY = /^(?:(?:paras?|paragraphs?|¶{1,2})\.?\s*)?(\d{1,5}(?:\s?(?:bis|ter|quater|quinquies|sexies|[a-z]))?)$/i;
 
+/** A word of the query matches the beginning of a word of the text ("ransom", "ransomware"); a number only itself. */
+const startsWord = (token: WordToken, word: string) => (/^\p{Nd}+$/u.test(word) ? token.word === word : token.word.startsWith(word));
+
 /** Where the query's words stand in the paragraph: the phrase (tier 0) or each word somewhere (tier 1). */
 function matchWords(tokens: WordToken[], query: string[]): { tier: number; at: number[] } | undefined {
   const last = query.length - 1;
-  const fits = (token: WordToken, k: number) => (k === last ? token.word.startsWith(query[k]) : token.word === query[k]);
+  // In the phrase, every word but the last (the one being typed) is whole.
+  const fits = (token: WordToken, k: number) => (k === last ? startsWord(token, query[k]) : token.word === query[k]);
   for (let i = 0; i + last < tokens.length; i++) {
     if (query.every((_, k) => fits(tokens[i + k], k))) return { tier: 0, at: query.map((_, k) => i + k) };
   }
-  const at = query.map((word) => tokens.findIndex((token) => token.word.startsWith(word)));
+  // Each word after the one before it when the text has them in that order (a short name), else wherever it is.
+  const inOrder: number[] = [];
+  for (const word of query) {
+    const index = tokens.findIndex((token, i) => i > (inOrder[inOrder.length - 1] ?? -1) && startsWord(token, word));
+    if (index < 0) break;
+    inOrder.push(index);
+  }
+  if (inOrder.length === query.length) return { tier: 1, at: inOrder };
+  const at = query.map((word) => tokens.findIndex((token) => startsWord(token, word)));
   return at.every((index) => index >= 0) ? { tier: 1, at } : undefined;
 }
 
