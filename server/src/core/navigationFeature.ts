@@ -318,39 +318,55 @@ function submissionOutline(analysis: DocumentAnalysis): OutlineSymbol[] {
 
 // ---------------------------------------------------------------- workspace symbols
 
-const tokenCache = new WeakMap<Paragraph, WordToken[]>();
-
-function tokensOf(paragraph: Paragraph): WordToken[] {
-  let tokens = tokenCache.get(paragraph);
-  if (!tokens) {
-    tokens = wordTokens(paragraph.text);
-    tokenCache.set(paragraph, tokens);
-  }
-  return tokens;
+interface SearchableText {
+  tokens: WordToken[];
+  /** " word word … ": the normalised words, for a quick look before the token by token match. */
+  joined: string;
 }
+
+const searchCache = new WeakMap<Paragraph, SearchableText>();
+
+function searchable(paragraph: Paragraph): SearchableText {
+  let found = searchCache.get(paragraph);
+  if (!found) {
+    const tokens = wordTokens(paragraph.text);
+    found = { tokens, joined: ` ${tokens.map((token) => token.word).join(' ')} ` };
+    searchCache.set(paragraph, found);
+  }
+  return found;
+}
+
+const tokensOf = (paragraph: Paragraph) => searchable(paragraph).tokens;
 
 const NUMBER_QUERY = /^(?:(?:paras?|paragraphs?|¶{1,2})\.?\s*)?(\d{1,5}(?:\s?(?:bis|ter|quater|quinquies|sexies|[a-z]))?)$/i;
 
+const isNumber = (word: string) => /^\p{Nd}+$/u.test(word);
+
 /** A word of the query matches the beginning of a word of the text ("ransom", "ransomware"); a number only itself. */
-const startsWord = (token: WordToken, word: string) => (/^\p{Nd}+$/u.test(word) ? token.word === word : token.word.startsWith(word));
+function wordMatcher(word: string): (written: string) => boolean {
+  return isNumber(word) ? (written) => written === word : (written) => written.startsWith(word);
+}
+
+/** What must stand in `SearchableText.joined` for the word to be there at all. */
+const wordProbe = (word: string) => (isNumber(word) ? ` ${word} ` : ` ${word}`);
 
 /** Where the query's words stand in the paragraph: the phrase (tier 0) or each word somewhere (tier 1). */
-function matchWords(tokens: WordToken[], query: string[]): { tier: number; at: number[] } | undefined {
+function matchWords(tokens: WordToken[], query: string[], matchers: Array<(written: string) => boolean>): { tier: number; at: number[] } | undefined {
   const last = query.length - 1;
   // In the phrase, every word but the last (the one being typed) is whole.
-  const fits = (token: WordToken, k: number) => (k === last ? startsWord(token, query[k]) : token.word === query[k]);
-  for (let i = 0; i + last < tokens.length; i++) {
-    if (query.every((_, k) => fits(tokens[i + k], k))) return { tier: 0, at: query.map((_, k) => i + k) };
+  phrase: for (let i = 0; i + last < tokens.length; i++) {
+    for (let k = 0; k < last; k++) if (tokens[i + k].word !== query[k]) continue phrase;
+    if (matchers[last](tokens[i + last].word)) return { tier: 0, at: query.map((_, k) => i + k) };
   }
   // Each word after the one before it when the text has them in that order (a short name), else wherever it is.
   const inOrder: number[] = [];
-  for (const word of query) {
-    const index = tokens.findIndex((token, i) => i > (inOrder[inOrder.length - 1] ?? -1) && startsWord(token, word));
+  for (const matches of matchers) {
+    const index = tokens.findIndex((token, i) => i > (inOrder[inOrder.length - 1] ?? -1) && matches(token.word));
     if (index < 0) break;
     inOrder.push(index);
   }
   if (inOrder.length === query.length) return { tier: 1, at: inOrder };
-  const at = query.map((word) => tokens.findIndex((token) => startsWord(token, word)));
+  const at = matchers.map((matches) => tokens.findIndex((token) => matches(token.word)));
   return at.every((index) => index >= 0) ? { tier: 1, at } : undefined;
 }
 
@@ -374,21 +390,25 @@ function workspaceSymbols(view: WorkspaceView, query: string): WorkspaceSymbolEn
     .sort((a, b) => Number(b.info.id === current) - Number(a.info.id === current) || b.info.order - a.info.order);
   const number = NUMBER_QUERY.exec(wanted)?.[1].replace(/\s/g, '').toLowerCase();
   const words = wordTokens(wanted).map((token) => token.word);
+  const matchers = words.map(wordMatcher);
+  const probes = words.map(wordProbe);
   // Tiers: the number, numbers starting with it, the phrase, every word.
-  const tiers: WorkspaceSymbolEntry[][] = [[], [], [], []];
+  // Names are made only for the answers kept.
+  const tiers: Array<Array<() => WorkspaceSymbolEntry>> = [[], [], [], []];
   for (const entry of drafts) {
-    const symbol = (paragraph: Paragraph, name: string): WorkspaceSymbolEntry => ({ name, kind: 'paragraph', containerName: entry.info.label, file: entry.info.path!, span: paragraph.numberSpan });
+    const symbol = (paragraph: Paragraph, name: () => string) => (): WorkspaceSymbolEntry => ({ name: name(), kind: 'paragraph', containerName: entry.info.label, file: entry.info.path!, span: paragraph.numberSpan });
     for (const paragraph of entry.parsed!.paragraphs) {
-      if (number !== undefined && paragraph.number === number) tiers[0].push(symbol(paragraph, paragraphName(paragraph)));
-      else if (number !== undefined && paragraph.number.startsWith(number)) tiers[1].push(symbol(paragraph, paragraphName(paragraph)));
+      if (number !== undefined && paragraph.number === number) tiers[0].push(symbol(paragraph, () => paragraphName(paragraph)));
+      else if (number !== undefined && paragraph.number.startsWith(number)) tiers[1].push(symbol(paragraph, () => paragraphName(paragraph)));
       else if (words.length) {
-        const tokens = tokensOf(paragraph);
-        const match = matchWords(tokens, words);
-        if (match) tiers[2 + match.tier].push(symbol(paragraph, nameAround(paragraph, tokens, match.at)));
+        const { tokens, joined } = searchable(paragraph);
+        if (!probes.every((probe) => joined.includes(probe))) continue;
+        const match = matchWords(tokens, words, matchers);
+        if (match) tiers[2 + match.tier].push(symbol(paragraph, () => nameAround(paragraph, tokens, match.at)));
       }
     }
   }
-  return tiers.flat().slice(0, MAX_WORKSPACE_SYMBOLS);
+  return tiers.flat().slice(0, MAX_WORKSPACE_SYMBOLS).map((make) => make());
 }
 
 export const navigationFeature: Feature = {
