@@ -381,7 +381,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const file = fileOf(textDocument.uri);
-    return toLocations(serviceFor(file).references(file, lineMapOf(document).offsetAt(position), { includeDeclaration: context.includeDeclaration }));
+    return toLocations(serviceFor(file).references(file, lineMapOf(document).offsetAt(position), { includeDeclaration: context?.includeDeclaration }));
   });
 
   connection.onDocumentSymbol(({ textDocument }) => {
