@@ -4,7 +4,7 @@
 // makes a new client and nothing else).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   CheckAllQuotationsRequest,
   CompareDraftsRequest,
@@ -58,6 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
     vscode.commands.registerCommand('oewgCite.compareDrafts', (older?: string, newer?: string) => compareDrafts(older, newer)),
     vscode.commands.registerCommand('oewgCite.updateCitations', (uri?: vscode.Uri, options?: { preview?: boolean }) => updateCitations(uri, options)),
     vscode.commands.registerCommand('oewgCite.checkAllQuotations', (uri?: vscode.Uri) => checkAllQuotations(uri)),
+    // SHOW_REFERENCES_COMMAND of the protocol: what a "cited N times" code lens runs.
+    vscode.commands.registerCommand('oewgCite.showReferences', (uri: string, position: LspPosition, locations: LspLocation[]) => showReferences(uri, position, locations)),
     { dispose: () => void client?.stop() },
   );
 
@@ -230,4 +232,12 @@ async function checkAllQuotations(uri?: vscode.Uri): Promise<number | undefined>
   const findings = await running.sendRequest<number>(CheckAllQuotationsRequest, { uri: target.toString() });
   void vscode.window.showInformationMessage(`OEWG Cite: quotations checked, ${findings} finding${findings === 1 ? '' : 's'} in the Problems panel.`);
   return findings;
+}
+
+/** A "cited N times" code lens: the server's LSP arguments turned into what VS Code's references view takes. */
+async function showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void> {
+  const running = await requireClient();
+  if (!running) return;
+  const converter = running.protocol2CodeConverter;
+  await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), await converter.asReferences(locations));
 }

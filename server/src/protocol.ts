@@ -57,3 +57,10 @@ export const CheckAllQuotationsRequest = 'oewgCite/checkAllQuotations';
 export interface CheckAllQuotationsParams {
   uri: string;
 }
+
+/**
+ * The client command a "cited N times" code lens runs, with the LSP arguments
+ * (uri: string, position: Position, locations: Location[]); the VS Code client
+ * converts them and opens editor.action.showReferences.
+ */
+export const SHOW_REFERENCES_COMMAND = 'oewgCite.showReferences';

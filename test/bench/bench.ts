@@ -152,3 +152,28 @@ time('quotation diagnostics on a 100-page submission after a keystroke', () => {
   service.setDocument(quotingFile, quoting + ' '.repeat(++version), version);
   return service.diagnostics(quotingFile);
 }, 10);
+
+// Navigation: the "cited N times" lenses of the real Zero Draft while a
+// 100-page submission (2,400 citations) is typed, references to one of its
+// paragraphs, and a words query over the 11,700-paragraph draft.
+{
+  const navigationFs = new MemoryFileSystem({
+    [path.join(root, 'oewg-cite.json')]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }, { id: 'big', label: 'Synthetic Draft', path: 'drafts/big.txt' }], current: 'zero-draft' }),
+    [path.join(root, 'drafts/zero-draft.txt')]: zeroDraft,
+    [path.join(root, 'drafts/big.txt')]: big,
+    [file]: submission,
+  });
+  const navigation = createLanguageService(navigationFs, root);
+  const draftFile = path.join(root, 'drafts/zero-draft.txt');
+  let keystrokes = 0;
+  const lenses = time('code lenses of the Zero Draft after a keystroke in a 100-page submission', () => {
+    navigation.setDocument(file, submission + ' '.repeat(++keystrokes), keystrokes);
+    return navigation.codeLenses(draftFile);
+  }, 10);
+  console.log(`  -> ${lenses.length} lenses, ${lenses.reduce((sum, lens) => sum + lens.references.length, 0)} citations counted`);
+  time('code lenses of the Zero Draft, nothing changed', () => navigation.codeLenses(draftFile), 20);
+  time('references to para 12 from the submission', () => navigation.references(file, submission.indexOf('para 12') + 6), 20);
+  const paragraphs = bigParsed.paragraphs.length + parsed.paragraphs.length;
+  time(`workspace symbols "critical infrastructure" over ${paragraphs} paragraphs, first query`, () => navigation.workspaceSymbols('critical infrastructure'), 1);
+  time(`workspace symbols "critical infrastructure" over ${paragraphs} paragraphs, next queries`, () => navigation.workspaceSymbols('critical infrastructure'), 10);
+}

@@ -187,6 +187,103 @@ describe('language server over stdio: samples/', function () {
   });
 });
 
+interface Location {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: number;
+  range: Location['range'];
+  selectionRange: Location['range'];
+  children?: DocumentSymbol[];
+}
+interface CodeLens {
+  range: Location['range'];
+  command: { title: string; command: string; arguments?: [string, { line: number; character: number }, Location[]] };
+}
+/** "zero-draft.txt:94" (1-based line) for each location, sorted. */
+const where = (locations: Location[]) => locations.map((location) => `${path.basename(URI.parse(location.uri).fsPath)}:${location.range.start.line + 1}`).sort();
+
+describe('language server over stdio: navigation in samples/', function () {
+  let client: TestLspClient;
+  const response = read(samplesDir, RESPONSE);
+  const zeroDraft = read(samplesDir, 'drafts/zero-draft.txt');
+  const ZERO = 'drafts/zero-draft.txt';
+
+  before(async () => {
+    client = new TestLspClient({ root: samplesDir, codeLensRefresh: true });
+    const result = (await client.start()) as { capabilities: Record<string, unknown> };
+    assert.ok(result.capabilities.documentSymbolProvider && result.capabilities.workspaceSymbolProvider && result.capabilities.codeLensProvider && result.capabilities.referencesProvider);
+    await client.open(RESPONSE, response);
+    await client.open(ZERO, zeroDraft, 'plaintext');
+  });
+  after(() => client.stop());
+
+  it('finds every citation of the paragraph the citation resolves to, with the paragraph when the editor asks for it', async () => {
+    const params = (includeDeclaration: boolean) => ({ textDocument: { uri: client.uri(RESPONSE) }, position: position(response, 'paras 30-32', 6), context: { includeDeclaration } });
+    const zeroLine = paragraphLine(zeroDraft, '30') + 1;
+    // Lines 31 and 35 resolve to the Zero Draft by the front matter; "First Draft, paragraph 30" (line 63) does not.
+    assert.deepEqual(where(await client.request<Location[]>('textDocument/references', params(true))), [`response-to-zero-draft.md:31`, `response-to-zero-draft.md:35`, `zero-draft.txt:${zeroLine}`]);
+    assert.deepEqual(where(await client.request<Location[]>('textDocument/references', params(false))), [`response-to-zero-draft.md:31`, `response-to-zero-draft.md:35`]);
+    const fromDraft = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri(ZERO) }, position: { line: zeroLine - 1, character: 0 }, context: { includeDeclaration: true } });
+    assert.deepEqual(where(fromDraft), [`response-to-zero-draft.md:31`, `response-to-zero-draft.md:35`, `zero-draft.txt:${zeroLine}`]);
+    const on30 = fromDraft.find((location) => location.range.start.line === 30)!;
+    assert.equal(response.split('\n')[30].slice(on30.range.start.character, on30.range.end.character), '30');
+  });
+
+  it('gives the outline of a draft: sections holding sub-headings holding paragraphs', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(ZERO) } });
+    assert.deepEqual(symbols.map((symbol) => symbol.name.slice(0, 2)), ['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.', 'H.']);
+    assert.ok(symbols.every((symbol) => symbol.kind === 3), 'sections are namespaces');
+    const threats = symbols[1];
+    assert.deepEqual(threats.children!.map((child) => [child.kind, child.name.split(' — ')[0]]), [[15, 'para 8'], [2, 'Discussions'], [2, 'Conclusions']]);
+    const para12 = threats.children![2].children![0];
+    assert.match(para12.name, /^para 12 — States agreed that malicious ICT activity/);
+    assert.equal(para12.selectionRange.start.line, paragraphLine(zeroDraft, '12'));
+    assert.deepEqual([para12.selectionRange.start.character, para12.selectionRange.end.character], [0, 3]);
+    const submission = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(RESPONSE) } });
+    assert.deepEqual(submission.map((symbol) => symbol.name), ['Civic Cyber Forum: comments on the Zero Draft']);
+    assert.equal(submission[0].children!.length, 10);
+  });
+
+  it('finds paragraphs by number and by words across the drafts', async () => {
+    const byNumber = await client.request<Array<{ name: string; kind: number; containerName: string; location: Location }>>('workspace/symbol', { query: 'para 12' });
+    assert.deepEqual(byNumber.slice(0, 2).map((symbol) => [symbol.containerName, path.basename(URI.parse(symbol.location.uri).fsPath), symbol.kind]), [
+      ['First Draft', 'first-draft.md', 15],
+      ['Zero Draft', 'zero-draft.txt', 15],
+    ]);
+    assert.equal(byNumber[1].location.range.start.line, paragraphLine(zeroDraft, '12'));
+    const byWords = await client.request<Array<{ name: string }>>('workspace/symbol', { query: 'critical infrastructure' });
+    assert.ok(byWords.length > 0 && byWords.every((symbol) => /critical infrastructure/.test(symbol.name)), JSON.stringify(byWords));
+  });
+
+  it('puts "cited N times" on each paragraph of a draft, with the arguments of the references view', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri(ZERO) } });
+    assert.equal(lenses.length, 59);
+    const lens30 = lenses.find((lens) => lens.range.start.line === paragraphLine(zeroDraft, '30'))!;
+    assert.equal(lens30.command.title, 'cited 2 times');
+    assert.equal(lens30.command.command, 'oewgCite.showReferences');
+    const [uri, at, locations] = lens30.command.arguments!;
+    assert.equal(uri, client.uri(ZERO));
+    assert.deepEqual(at, { line: paragraphLine(zeroDraft, '30'), character: 0 });
+    assert.deepEqual(where(locations), ['response-to-zero-draft.md:31', 'response-to-zero-draft.md:35']);
+    const lens1 = lenses.find((lens) => lens.range.start.line === paragraphLine(zeroDraft, '1'))!;
+    assert.deepEqual(lens1.command, { title: 'not cited', command: '' });
+  });
+
+  it('asks the editor to refresh the lenses when a submission changes, and counts the new citation', async () => {
+    const since = client.notifications.length;
+    await client.change(RESPONSE, `${response}\nWe come back to para 1 at the end.\n`, 2);
+    await client.waitForNotification('workspace/codeLens/refresh', () => true, 10000, since);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri(ZERO) } });
+    const lens1 = lenses.find((lens) => lens.range.start.line === paragraphLine(zeroDraft, '1'))!;
+    assert.equal(lens1.command.title, 'cited 1 time');
+    await client.change(RESPONSE, response, 3);
+  });
+});
+
 describe('language server over stdio: drafts and configuration change on disk', function () {
   let root: string;
   let client: TestLspClient;
@@ -277,6 +374,26 @@ describe('language server over stdio: the real corpus', function () {
     assert.equal(links[0].targetSelectionRange.start.line, paragraphLine(text, '85'));
     const diagnostics = await client.waitForDiagnostics(draftFile, () => true);
     assert.deepEqual(diagnostics, [], 'the real draft reads cleanly and cites only paragraphs it has');
+  });
+
+  it('references, outline and lenses on the real Zero Draft', async () => {
+    const draftFile = 'drafts/zero-draft-2021.txt';
+    const text = read(root, draftFile);
+    await client.open(draftFile, text);
+    const crossReference = position(text, 'paragraph 85 of this report', 11);
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri(draftFile) }, position: crossReference, context: { includeDeclaration: true } });
+    assert.deepEqual(where(references), [`zero-draft-2021.txt:${crossReference.line + 1}`, `zero-draft-2021.txt:${paragraphLine(text, '85') + 1}`].sort());
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(draftFile) } });
+    assert.deepEqual(symbols.map((symbol) => symbol.name.split('. ')[0]), ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    const count = (nodes: DocumentSymbol[]): number => nodes.reduce((sum, node) => sum + (node.kind === 15 ? 1 : 0) + count(node.children ?? []), 0);
+    assert.equal(count(symbols), 117);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri(draftFile) } });
+    assert.equal(lenses.length, 117);
+    const lens74 = lenses.find((lens) => lens.range.start.line === paragraphLine(text, '74'))!;
+    assert.match(lens74.command.title, /^cited \d+ times?$/);
+    assert.ok(where(lens74.command.arguments![2]).includes(`notes.md:${position(submission, 'para 74').line + 1}`));
+    const lens85 = lenses.find((lens) => lens.range.start.line === paragraphLine(text, '85'))!;
+    assert.match(lens85.command.title, / · 1 cross-reference$/);
   });
 
   it('the GPD response cites the Pre-draft: draft-not-indexed, never missing-paragraph', async () => {

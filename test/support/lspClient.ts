@@ -21,6 +21,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Whether the client supports dynamically registered file watching. */
   watchFiles?: boolean;
+  /** Whether the client accepts workspace/codeLens/refresh (recorded in `notifications` when it comes). */
+  codeLensRefresh?: boolean;
 }
 
 export class TestLspClient {
@@ -48,6 +50,11 @@ export class TestLspClient {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.notifications.push({ method: 'workspace/codeLens/refresh', params: null });
+      this.wake();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -57,7 +64,12 @@ export class TestLspClient {
       rootUri: URI.file(this.options.root).toString(),
       workspaceFolders: [{ uri: URI.file(this.options.root).toString(), name: path.basename(this.options.root) }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: this.options.watchFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: this.options.watchFiles ?? true },
+          didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: this.options.codeLensRefresh ?? false },
+        },
         textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } }, definition: { linkSupport: true } },
       },
     });

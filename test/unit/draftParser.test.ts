@@ -107,6 +107,18 @@ describe('parseDraft', () => {
       }
     });
 
+    it('records each sub-heading line where it stands, once per occurrence, right above the paragraphs that carry it', () => {
+      const subheadings = draft.subheadings ?? [];
+      assert.equal(subheadings.length, 17);
+      for (const subheading of subheadings) assert.equal(source.slice(subheading.span.start, subheading.span.end), subheading.title);
+      assert.deepEqual(subheadings.slice(0, 5).map((s) => s.title), ['Discussions', 'Conclusions', 'Discussions', 'Conclusions and Recommendations', 'The OEWG recommends that']);
+      // Every paragraph with a sub-heading has that very line as the nearest sub-heading above it.
+      for (const p of draft.paragraphs.filter((candidate) => candidate.subheading)) {
+        const above = subheadings.filter((s) => s.span.end <= p.span.start).pop();
+        assert.equal(above?.title, p.subheading, `sub-heading line above paragraph ${p.number}`);
+      }
+    });
+
     it('joins the paragraphs that a page break interrupts, with a single space', () => {
       for (const number of continued) {
         const p = paragraph(draft, number);

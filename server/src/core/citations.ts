@@ -425,7 +425,7 @@ function knownNameBefore(head: string, names: readonly string[]): string | undef
 }
 
 /** Every paragraph number the parts name, ranges expanded, in order, without duplicates. */
-function numbersOf(parts: CitedPart[]): string[] {
+export function numbersOf(parts: CitedPart[]): string[] {
   const numbers = new Set<string>();
   for (const part of parts) {
     if (part.kind === 'single') {

@@ -38,7 +38,7 @@
 // Known limit: a heading with no text of its own above a deeper heading, at
 // the top of a document, is read as a subtitle.
 
-import type { Footnote, Paragraph, ParsedDraft, ParseProblem, Section, Span } from './model';
+import type { Footnote, Paragraph, ParsedDraft, ParseProblem, Section, Span, Subheading } from './model';
 
 export function parseDraft(text: string): ParsedDraft {
   try {
@@ -443,6 +443,7 @@ const MAX_OUT_OF_SEQUENCE_ORDINAL = 999;
 class DraftReader {
   private readonly paragraphs: Paragraph[] = [];
   private readonly sections: Section[] = [];
+  private readonly subheadings: Subheading[] = [];
   private readonly footnotes: Footnote[] = [];
   private readonly problems: ParseProblem[] = [];
   private readonly frontMatter: FrontMatterBlock[] = [];
@@ -473,6 +474,7 @@ class DraftReader {
       title: this.title(),
       paragraphs: this.paragraphs,
       sections: this.sections,
+      subheadings: this.subheadings,
       footnotes: this.footnotes,
       problems: this.problems,
     };
@@ -507,7 +509,7 @@ class DraftReader {
       return;
     }
     if (this.startsListHeading(k, entry.title) && entry.level > this.sectionLevel) return this.appendListHeading(entry, entry.title);
-    if (isUsualSubheading(entry.title) || (this.section && entry.level > this.sectionLevel)) return this.setSubheading(entry.title);
+    if (isUsualSubheading(entry.title) || (this.section && entry.level > this.sectionLevel)) return this.setSubheading(entry.title, entry);
     this.openSection(entry, undefined, entry.title, entry.level);
   }
 
@@ -528,22 +530,22 @@ class DraftReader {
       return;
     }
     if (this.startsListHeading(k, entry.title)) return this.appendListHeading(entry, entry.title);
-    this.setSubheading(entry.title);
+    this.setSubheading(entry.title, entry);
   }
 
   private readText(k: number, entry: Extract<Entry, { kind: 'text' }>): void {
     const alone = this.standsAlone(k);
     const open = this.open;
     if (open && open.lastLine === entry.first - 1) return this.appendContinuation(entry, entry.raw);
-    if (alone && isUsualSubheading(entry.clean) && !this.startsListHeading(k, entry.clean)) return this.setSubheading(entry.clean);
+    if (alone && isUsualSubheading(entry.clean) && !this.startsListHeading(k, entry.clean)) return this.setSubheading(entry.clean, entry);
     if (open) {
       if (!alone || !isTitleLike(entry.clean)) return this.appendContinuation(entry, entry.raw);
       if (this.startsListHeading(k, entry.clean)) return this.appendListHeading(entry, entry.raw);
       if (!endsSentence(open.lastRaw)) return this.appendContinuation(entry, entry.raw);
-      return this.setSubheading(entry.clean);
+      return this.setSubheading(entry.clean, entry);
     }
     if (this.inFrontMatter) return this.addFrontMatterText(entry);
-    if (alone && isTitleLike(entry.clean)) this.setSubheading(entry.clean);
+    if (alone && isTitleLike(entry.clean)) this.setSubheading(entry.clean, entry);
     // Other unnumbered prose (a working paper's text, a note) belongs to no paragraph.
   }
 
@@ -595,10 +597,11 @@ class DraftReader {
     this.subheading = undefined;
   }
 
-  private setSubheading(title: string): void {
+  private setSubheading(title: string, entry: EntryPlace): void {
     this.closeParagraph();
     this.inFrontMatter = false;
     this.subheading = title;
+    this.subheadings.push({ title, span: entry.span });
   }
 
   private addFrontMatterText(entry: Extract<Entry, { kind: 'text' }>): void {

@@ -109,6 +109,45 @@ export interface ReferenceEntry {
   span: Span;
 }
 
+export interface ReferenceOptions {
+  /** LSP `context.includeDeclaration`: also the place that is referred to (the paragraph in its draft). Default true. */
+  includeDeclaration?: boolean;
+}
+
+/** What an outline entry is; the LSP layer picks the editor's symbol kind. */
+export type OutlineKind = 'section' | 'subheading' | 'paragraph' | 'heading' | 'citation';
+
+/** One entry of a document's outline, with the entries inside it. */
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: OutlineKind;
+  /** All of it (contains `selectionSpan` and every child's span). */
+  span: Span;
+  /** The part to select: the paragraph number, the heading line. */
+  selectionSpan: Span;
+  children: OutlineSymbol[];
+}
+
+/** A match of "Go to Symbol in Workspace". */
+export interface WorkspaceSymbolEntry {
+  name: string;
+  kind: OutlineKind;
+  /** The draft's label. */
+  containerName?: string;
+  file: string;
+  span: Span;
+}
+
+/** A code lens: a line of text above `span`, opening `references` at `position` when it has any. */
+export interface CodeLensEntry {
+  span: Span;
+  title: string;
+  /** Offset where the references view opens. */
+  position: number;
+  references: readonly ReferenceEntry[];
+}
+
 export interface Feature {
   /** Diagnostic codes this feature may report, with their default severity. */
   readonly diagnosticCodes?: Record<string, 'error' | 'warning' | 'information' | 'hint'>;
@@ -121,7 +160,12 @@ export interface Feature {
   /** Fixes and rewrites for a range of the document; `diagnostics` are the service's diagnostics overlapping it. */
   codeActions?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, span: Span, diagnostics: CoreDiagnostic[]): CoreCodeAction[];
   documentLinks?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): DocumentLinkEntry[];
-  references?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): ReferenceEntry[];
+  references?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number, options?: ReferenceOptions): ReferenceEntry[];
+  /** Outline entries of a checked document (top level; children nested). */
+  documentSymbols?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): OutlineSymbol[];
+  /** Matches of a workspace symbol query, best first. */
+  workspaceSymbols?(view: WorkspaceView, query: string): WorkspaceSymbolEntry[];
+  codeLenses?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): CodeLensEntry[];
   /** Completions at `offset`; an empty list lets other features answer. */
   completions?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, offset: number): CompletionEntry[];
 }

@@ -19,6 +19,7 @@ import { CitationTarget, describeReason, DocumentContext, documentContext, resol
 import { Alignment, alignDrafts } from './alignment';
 import { renderAlignmentReport } from './alignmentReport';
 import type {
+  CodeLensEntry,
   CompletionEntry,
   CoreCodeAction,
   DefinitionTarget,
@@ -27,7 +28,10 @@ import type {
   DraftEntry,
   Feature,
   HoverResult,
+  OutlineSymbol,
   ReferenceEntry,
+  ReferenceOptions,
+  WorkspaceSymbolEntry,
   WorkspaceView,
 } from './features';
 import { createQuotationIndex, QuotationIndex } from './quotations';
@@ -35,13 +39,15 @@ import { FileSystem, matchesGlobs } from './workspace';
 import { historyFeature } from './historyFeature';
 import { quotationFeature } from './quotationFeature';
 import { documentFeature } from './documentFeature';
+import { navigationFeature } from './navigationFeature';
 import { documentNames, readReferences, ReferenceDocument } from './catalogue';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
+export type { CodeLensEntry, OutlineSymbol, ReferenceOptions, WorkspaceSymbolEntry } from './features';
 
 /** The features built on paragraph citations; each is one file under server/src/core/. */
-const FEATURES: Feature[] = [historyFeature, quotationFeature, documentFeature];
+const FEATURES: Feature[] = [historyFeature, quotationFeature, documentFeature, navigationFeature];
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
 export interface ServiceSettings {
@@ -127,7 +133,14 @@ export interface LanguageService {
   /** Fixes and rewrites for a range; `diagnostics` are this service's diagnostics overlapping it. */
   codeActions(file: string, span: Span, diagnostics: CoreDiagnostic[]): CoreCodeAction[];
   documentLinks(file: string): DocumentLinkEntry[];
-  references(file: string, offset: number): ReferenceEntry[];
+  /** Every feature's references at `offset` (a UN symbol's mentions, a paragraph's citations). */
+  references(file: string, offset: number, options?: ReferenceOptions): ReferenceEntry[];
+  /** The outline of a checked file: a draft's sections, sub-headings and paragraphs; a submission's headings and citations. */
+  documentSymbols(file: string): OutlineSymbol[];
+  /** "Go to Symbol in Workspace": paragraphs of the indexed drafts by number or words, best first. */
+  workspaceSymbols(query: string): WorkspaceSymbolEntry[];
+  /** Code lenses of a file ("cited 3 times" on each paragraph of a draft). */
+  codeLenses(file: string): CodeLensEntry[];
   /** Alignment of two indexed drafts (ids, labels or aliases; older first). */
   alignment(older: string, newer: string): { alignment: Alignment; older: DraftInfo; newer: DraftInfo } | undefined;
   /** The alignment report of two drafts (ids, labels or aliases; older first), as Markdown. */
@@ -493,9 +506,20 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       const analysis = analyse(file);
       return analysis ? FEATURES.flatMap((feature) => feature.documentLinks?.(view, file, analysis) ?? []) : [];
     },
-    references(file, offset) {
+    references(file, offset, options) {
       const analysis = analyse(file);
-      return analysis ? FEATURES.flatMap((feature) => feature.references?.(view, file, analysis, offset) ?? []) : [];
+      return analysis ? FEATURES.flatMap((feature) => feature.references?.(view, file, analysis, offset, options) ?? []) : [];
+    },
+    documentSymbols(file) {
+      const analysis = service.isChecked(file) ? analyse(file) : undefined;
+      return analysis ? FEATURES.flatMap((feature) => feature.documentSymbols?.(view, file, analysis) ?? []) : [];
+    },
+    workspaceSymbols(query) {
+      return FEATURES.flatMap((feature) => feature.workspaceSymbols?.(view, query) ?? []);
+    },
+    codeLenses(file) {
+      const analysis = analyse(file);
+      return analysis ? FEATURES.flatMap((feature) => feature.codeLenses?.(view, file, analysis) ?? []) : [];
     },
     alignment(olderName, newerName) {
       const older = findDraft(load().config.drafts, olderName);

@@ -62,8 +62,18 @@ export interface ParsedDraft {
   title?: string;
   paragraphs: Paragraph[];
   sections: Section[];
+  /** Sub-headings where they stand, in source order (optional: drafts built by hand may leave it out). */
+  subheadings?: Subheading[];
   footnotes: Footnote[];
   problems: ParseProblem[];
+}
+
+/** A sub-heading line of a draft: "Discussions", "The OEWG recommends that". */
+export interface Subheading {
+  /** As paragraphs carry it in `Paragraph.subheading` (markup removed). */
+  title: string;
+  /** The heading line in the source. */
+  span: Span;
 }
 
 /** A draft as configured: its identity in the negotiation, with or without a file. */

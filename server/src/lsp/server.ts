@@ -5,6 +5,8 @@ import { URI } from 'vscode-uri';
 import {
   CodeAction,
   CodeActionKind,
+  CodeLens,
+  CodeLensRefreshRequest,
   CompletionItem,
   CompletionItemKind,
   Connection,
@@ -12,11 +14,15 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   Diagnostic,
+  DocumentSymbol,
   InitializeResult,
+  Location,
   LocationLink,
   MarkupKind,
   MessageType,
   ShowMessageNotification,
+  SymbolInformation,
+  SymbolKind,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,10 +32,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { citationReport } from '../core/report';
 import { createLanguageService, LanguageService, ServiceSettings } from '../core/languageService';
+import { MAX_WORKSPACE_SYMBOLS } from '../core/navigationFeature';
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Severity, Span } from '../core/model';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
-import type { CoreCodeAction } from '../core/features';
+import type { CoreCodeAction, OutlineKind, OutlineSymbol, ReferenceEntry } from '../core/features';
 import {
   CheckAllQuotationsParams,
   CheckAllQuotationsRequest,
@@ -44,9 +51,19 @@ import {
   RecommendationItem,
   RecommendationsRequest,
   SETTINGS_SECTION,
+  SHOW_REFERENCES_COMMAND,
   StatusNotification,
   StatusParams,
 } from '../protocol';
+
+/** Sections hold sub-headings, which hold paragraphs; a submission's headings hold its citations. */
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  section: SymbolKind.Namespace,
+  subheading: SymbolKind.Module,
+  paragraph: SymbolKind.String,
+  heading: SymbolKind.Namespace,
+  citation: SymbolKind.Key,
+};
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -61,6 +78,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   let settings: ServiceSettings = {};
   let canWatchFiles = false;
   let canReadConfiguration = false;
+  let canRefreshCodeLenses = false;
   let lastConfigAlert = '';
 
   /** The service of the workspace folder holding `file` (the deepest one). */
@@ -100,6 +118,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
 
   /** Everything that depends on drafts or configuration: every open document and each oewg-cite.json. */
   function publishAll() {
+    refreshCodeLenses();
     for (const document of documents.all()) publish(document.uri);
     for (const [root, service] of services) {
       const { config, problems } = service.configuration();
@@ -149,6 +168,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     for (const root of folders) services.set(root, createLanguageService(fileSystem, root, settings));
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -158,6 +178,9 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
         documentLinkProvider: { resolveProvider: false },
         referencesProvider: true,
+        documentSymbolProvider: { label: 'OEWG Cite' },
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'oewg-cite' },
     };
@@ -195,7 +218,11 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const affectsOthers = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
     service.setDocument(file, change.document.getText(), change.document.version);
     if (affectsOthers || service.isDraft(file)) publishAll();
-    else publish(change.document.uri);
+    else {
+      publish(change.document.uri);
+      // A citation typed in a submission changes the counts on the drafts' lenses.
+      if (service.isChecked(file)) refreshCodeLenses();
+    }
   });
 
   documents.onDidClose((event) => {
@@ -336,13 +363,61 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : URI.file(link.target).toString(), tooltip: link.tooltip }));
   });
 
-  connection.onReferences(({ textDocument, position }) => {
+  /** Locations of places in several files, each file's lines read once. */
+  function toLocations(references: readonly ReferenceEntry[]): Location[] {
+    const lines = new Map<string, LineMap>();
+    return references.map((reference) => {
+      let fileLines = lines.get(reference.file);
+      if (!fileLines) lines.set(reference.file, (fileLines = linesOf(reference.file).lines));
+      return { uri: URI.file(reference.file).toString(), range: toRange(fileLines, reference.span) };
+    });
+  }
+
+  function refreshCodeLenses() {
+    if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  connection.onReferences(({ textDocument, position, context }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const file = fileOf(textDocument.uri);
-    return serviceFor(file)
-      .references(file, lineMapOf(document).offsetAt(position))
-      .map((reference) => ({ uri: URI.file(reference.file).toString(), range: toRange(linesOf(reference.file).lines, reference.span) }));
+    return toLocations(serviceFor(file).references(file, lineMapOf(document).offsetAt(position), { includeDeclaration: context?.includeDeclaration }));
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const lines = lineMapOf(document);
+    const toSymbol = (symbol: OutlineSymbol): DocumentSymbol => ({
+      name: symbol.name,
+      detail: symbol.detail,
+      kind: SYMBOL_KIND[symbol.kind],
+      range: toRange(lines, symbol.span),
+      selectionRange: toRange(lines, symbol.selectionSpan),
+      children: symbol.children.map(toSymbol),
+    });
+    return serviceFor(fileOf(textDocument.uri)).documentSymbols(fileOf(textDocument.uri)).map(toSymbol);
+  });
+
+  connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
+    const found = [...services.values()].flatMap((service) => service.workspaceSymbols(query)).slice(0, MAX_WORKSPACE_SYMBOLS);
+    const locations = toLocations(found);
+    return found.map((symbol, i) => ({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.containerName, location: locations[i] }));
+  });
+
+  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const lines = lineMapOf(document);
+    return serviceFor(fileOf(textDocument.uri))
+      .codeLenses(fileOf(textDocument.uri))
+      .map((lens) => ({
+        range: toRange(lines, lens.span),
+        // Nothing to open: a title without a command, which VS Code shows as plain text.
+        command: lens.references.length
+          ? { title: lens.title, command: SHOW_REFERENCES_COMMAND, arguments: [textDocument.uri, lines.positionAt(lens.position), toLocations(lens.references)] }
+          : { title: lens.title, command: '' },
+      }));
   });
 
   connection.onRequest(CompareDraftsRequest, ({ older, newer }: CompareDraftsParams): string | null => {
