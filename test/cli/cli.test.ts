@@ -76,6 +76,38 @@ describe('oewg-cite check', () => {
     }
   });
 
+  it('says what is wrong with a file it cannot read (a folder, a missing file) in one line, exit 2, no stack trace', () => {
+    const dir = makeTempDir('cli-input');
+    try {
+      fs.mkdirSync(path.join(dir, 'drafts'));
+      for (const args of [['check', 'drafts'], ['index', 'drafts'], ['check', 'missing.md'], ['check', '--config', 'drafts', 'x.md']]) {
+        const { code, stderr } = run(args, dir);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(stderr, /^oewg-cite: (drafts is a folder, not a (submission|draft file|configuration file)|no such submission missing\.md)\n$/, stderr);
+      }
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('reads the front matter of a file saved with a byte-order mark, and says config warnings without stopping', () => {
+    const dir = makeTempDir('cli-bom');
+    try {
+      fs.cpSync(path.join(samplesDir, 'drafts'), path.join(dir, 'drafts'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'oewg-cite.json'), JSON.stringify({
+        drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }, { id: 'first-draft', label: 'First Draft', path: 'drafts/first-draft.md' }],
+        severity: { 'missing-paragrap': 'off' },
+      }));
+      fs.writeFileSync(path.join(dir, 'notes.md'), '\ufeff---\ndraft: zero-draft\n---\n\nWe welcome para 58.\n');
+      const { code, stdout, stderr } = run(['check', 'notes.md'], dir);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /^notes\.md:5:12 information paragraph-renumbered para 58 of the Zero Draft is now para 53 of the First Draft$/m);
+      assert.match(stderr, /^oewg-cite\.json:1:\d+ warning config-error "missing-paragrap" is not a diagnostic code/m);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('--quotes all also reports quotations that cite nothing but are found in a draft', () => {
     const dir = makeTempDir('cli-quotes');
     try {

@@ -8,7 +8,7 @@ import { parseDraft } from '../core/draftParser';
 import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../core/languageService';
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
-import { DiskFileSystem } from '../core/workspace';
+import { DiskFileSystem, stripBom } from '../core/workspace';
 
 const USAGE = `usage:
   oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
@@ -32,6 +32,24 @@ exit codes: 0 no error found, 1 errors found, 2 bad usage or configuration
 diagnostic codes: ${DIAGNOSTIC_CODES.join(', ')}`;
 
 class UsageError extends Error {}
+/** A file that cannot be read as asked (missing, a folder, unreadable): said without the usage text. */
+class InputError extends Error {}
+
+/** A text file's contents, without a byte-order mark (as an editor shows it). */
+function readText(file: string, what: string, shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InputError(`no such ${what} ${shown}`);
+  }
+  if (!stat.isFile()) throw new InputError(`${shown} is a folder, not a ${what}`);
+  try {
+    return stripBom(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
+  }
+}
 
 interface Options {
   command: string;
@@ -118,6 +136,10 @@ function main(argv: string[]): number {
       process.stderr.write(`oewg-cite: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
+    if (error instanceof InputError) {
+      process.stderr.write(`oewg-cite: ${error.message}\n`);
+      return 2;
+    }
     throw error;
   }
 }
@@ -125,9 +147,9 @@ function main(argv: string[]): number {
 function check(options: Options): number {
   const cwd = process.cwd();
   const configFile = options.config ? path.resolve(options.config) : undefined;
-  if (configFile && !fs.existsSync(configFile)) throw new UsageError(`no configuration file ${options.config}`);
+  if (configFile) readText(configFile, 'configuration file');
   const root = configFile ? path.dirname(configFile) : cwd;
-  for (const draft of options.drafts) if (!fs.existsSync(draft)) throw new UsageError(`no draft file ${draft}`);
+  for (const draft of options.drafts) readText(draft, 'draft file');
   const settings: ServiceSettings = {
     configFile,
     draftFiles: options.drafts.map((draft) => path.resolve(draft)),
@@ -138,12 +160,18 @@ function check(options: Options): number {
   const service = createLanguageService(new DiskFileSystem(), root, settings);
   const { config, problems } = service.configuration();
   const configErrors = problems.filter((problem) => problem.severity === 'error');
+  const configFileShown = config.file ? path.relative(cwd, config.file) : CONFIG_FILE_NAME;
+  const configText = config.file ? readText(config.file, 'configuration file') : '';
+  const describeProblem = (problem: (typeof problems)[number]) => `${configFileShown}:${position(configText, problem.span)} ${problem.severity} config-error ${problem.message}`;
   if (configErrors.length) {
-    const file = config.file ? path.relative(cwd, config.file) : CONFIG_FILE_NAME;
-    const text = config.file ? fs.readFileSync(config.file, 'utf8') : '';
-    for (const problem of configErrors) process.stderr.write(`${file}:${position(text, problem.span)} error config-error ${problem.message}\n`);
+    if (options.format === 'json') {
+      process.stdout.write(JSON.stringify(problems.map((problem) => ({ file: configFileShown, ...jsonPosition(configText, problem.span), severity: problem.severity, code: 'config-error', message: problem.message })), null, 2) + '\n');
+    }
+    for (const problem of configErrors) process.stderr.write(`${describeProblem(problem)}\n`);
     return 2;
   }
+  // Warnings (an unknown key, a misspelt diagnostic code) do not stop the check, but are said.
+  for (const problem of problems) process.stderr.write(`${describeProblem(problem)}\n`);
   if (options.current && !service.draft(options.current)) {
     throw new UsageError(`--current ${options.current}: no such draft (${service.drafts().map((draft) => draft.id).join(', ')})`);
   }
@@ -156,8 +184,7 @@ function check(options: Options): number {
   if (files.length === 0) throw new UsageError('no submission to check: name the files, or list "submissions" in oewg-cite.json');
   const results: Array<{ file: string; text: string; diagnostics: CoreDiagnostic[] }> = [];
   for (const file of files) {
-    if (!fs.existsSync(file)) throw new UsageError(`no such file ${path.relative(cwd, file)}`);
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readText(file, 'submission');
     service.setDocument(file, text);
     if (options.quotes === 'all') service.auditQuotations(file, true);
     // A file named on the command line is checked even when the submission globs would not pick it.
@@ -191,8 +218,7 @@ function check(options: Options): number {
 function index(options: Options): number {
   if (options.files.length !== 1) throw new UsageError('index takes one draft file');
   const file = options.files[0];
-  if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readText(file, 'draft file');
   const draft = parseDraft(text);
   const lines = new LineMap(text);
   const range = (span: Span) => {
@@ -249,6 +275,11 @@ function compare(options: Options): number {
   if (options.format === 'json') process.stdout.write(JSON.stringify({ older: found.older.label, newer: found.newer.label, ...found.alignment }, null, 2) + '\n');
   else process.stdout.write(service.compareDrafts(ids[0], ids[1]) + '\n');
   return 0;
+}
+
+function jsonPosition(text: string, span?: Span): { line: number; column: number } {
+  const at = span ? new LineMap(text).positionAt(span.start) : { line: 0, character: 0 };
+  return { line: at.line + 1, column: at.character + 1 };
 }
 
 function position(text: string, span?: Span): string {

@@ -15,10 +15,15 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'out', 
 /** Walking stops here: a workspace of submissions is never this large, a home folder might be. */
 const MAX_FILES_WALKED = 20000;
 
+/** The text without a leading byte-order mark, as editors show it (so offsets agree with theirs). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export class DiskFileSystem implements FileSystem {
   readFile(file: string): string | undefined {
     try {
-      return fs.readFileSync(file, 'utf8');
+      return stripBom(fs.readFileSync(file, 'utf8'));
     } catch {
       return undefined;
     }
