@@ -36,6 +36,26 @@ function paragraphLine(draftText: string, number: string): number {
   return index;
 }
 
+describe('language server over stdio: severity settings', () => {
+  it('publishes even the first diagnostics with the severities the user chose, leaving out values that are not severities', async () => {
+    const client = new TestLspClient({ root: samplesDir, settings: { severity: { 'missing-paragraph': 'warning', 'draft-not-indexed': 'fatal' } } });
+    try {
+      await client.start();
+      const response = read(samplesDir, RESPONSE);
+      await client.open(RESPONSE, response);
+      await client.waitForDiagnostics(RESPONSE, (found) => found.some((diagnostic) => diagnostic.code === 'missing-paragraph'));
+      const publications = client.published.filter((params) => params.uri === client.uri(RESPONSE));
+      for (const { diagnostics } of publications) {
+        for (const diagnostic of diagnostics) assert.ok([1, 2, 3, 4].includes(diagnostic.severity!), JSON.stringify(diagnostic));
+        assert.deepEqual([...new Set(diagnostics.filter((d) => d.code === 'missing-paragraph').map((d) => d.severity))], [2], 'a warning from the first publication on');
+        assert.deepEqual([...new Set(diagnostics.filter((d) => d.code === 'draft-not-indexed').map((d) => d.severity))], [3], '"fatal" is no severity: the default stays');
+      }
+    } finally {
+      client.stop();
+    }
+  });
+});
+
 describe('language server over stdio: samples/', function () {
   let client: TestLspClient;
   let response: string;

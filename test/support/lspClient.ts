@@ -31,6 +31,8 @@ export class TestLspClient {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters: Array<() => void> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Every publishDiagnostics received, in order. */
+  readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
   settings: Record<string, unknown>;
   stderr = '';
 
@@ -41,6 +43,7 @@ export class TestLspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params);
       this.wake();
     });
     this.connection.onNotification((method: string, params: unknown) => {

@@ -72,10 +72,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What `oewgCite.severity` may say of a code. */
+const SEVERITY_NAMES: readonly unknown[] = ['error', 'warning', 'information', 'hint', 'off'];
+
 export function startServer(connection: Connection, fileSystem: FileSystem = new DiskFileSystem()): void {
   const documents = new TextDocuments(TextDocument);
   const services = new Map<string, LanguageService>();
   let settings: ServiceSettings = {};
+  let settingsReady: Promise<void> = Promise.resolve();
   let canWatchFiles = false;
   let canReadConfiguration = false;
   let canRefreshCodeLenses = false;
@@ -151,11 +155,17 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     void connection.sendNotification(StatusNotification, params);
   }
 
+  /** Only the severities a diagnostic can have: a misspelt value in settings.json is left out, not published as none. */
+  function validSeverities(value: unknown): NonNullable<ServiceSettings['severity']> {
+    if (!value || typeof value !== 'object') return {};
+    return Object.fromEntries(Object.entries(value).filter(([, severity]) => SEVERITY_NAMES.includes(severity)));
+  }
+
   async function refreshSettings() {
     if (canReadConfiguration) {
       const value = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) ?? {};
       settings = {
-        severity: value.severity ?? {},
+        severity: validSeverities(value.severity),
         draftGlobs: Array.isArray(value.draftGlobs) ? value.draftGlobs : undefined,
         currentDraft: typeof value.currentDraft === 'string' && value.currentDraft.trim() ? value.currentDraft.trim() : undefined,
       };
@@ -186,7 +196,13 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
+    // Documents opened meanwhile wait for the user's settings, so their first diagnostics have the chosen severities.
+    settingsReady = initialize();
+    void settingsReady.then(publishAll);
+  });
+
+  async function initialize() {
     if (canWatchFiles) {
       // Drafts and the configuration change on disk (a new draft arrives, a
       // colleague edits oewg-cite.json): re-read them when they do.
@@ -196,8 +212,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     }
     if (canReadConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     await refreshSettings();
-    publishAll();
-  });
+  }
 
   connection.onDidChangeConfiguration(async () => {
     await refreshSettings();
@@ -217,12 +232,14 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const service = serviceFor(file);
     const affectsOthers = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
     service.setDocument(file, change.document.getText(), change.document.version);
-    if (affectsOthers || service.isDraft(file)) publishAll();
-    else {
-      publish(change.document.uri);
-      // A citation typed in a submission changes the counts on the drafts' lenses.
-      if (service.isChecked(file)) refreshCodeLenses();
-    }
+    void settingsReady.then(() => {
+      if (affectsOthers || service.isDraft(file)) publishAll();
+      else {
+        publish(change.document.uri);
+        // A citation typed in a submission changes the counts on the drafts' lenses.
+        if (service.isChecked(file)) refreshCodeLenses();
+      }
+    });
   });
 
   documents.onDidClose((event) => {
