@@ -196,8 +196,8 @@ describe('quotations in a submission', () => {
 });
 
 describe('finding quotations around citations', () => {
-  const pair = (text: string) =>
-    findQuotations(text, scanCitations(text)).map((p) => [p.quotation.text, p.citation?.numbers[0] ?? null, p.reason ?? null]);
+  const pair = (text: string, options?: Parameters<typeof scanCitations>[1]) =>
+    findQuotations(text, scanCitations(text, options)).map((p) => [p.quotation.text, p.citation?.numbers[0] ?? null, p.reason ?? null]);
 
   it('does not pair a quotation with a citation in another sentence', () => {
     assert.deepEqual(pair('Para 7 is clear. The “regular exchanges of good practice” are welcome.'), [
@@ -236,6 +236,11 @@ describe('finding quotations around citations', () => {
       ['risks are growing', '12', 'after'],
       ['no State is immune', '13', 'after'],
     ]);
+  });
+
+  it('takes a quoted draft name next to a citation for its qualifier, not for a quotation', () => {
+    assert.deepEqual(pair('The “Zero Draft”, para 20 says “risks are growing”.', { draftNames: ['Zero Draft'] }), [['risks are growing', '20', 'before']]);
+    assert.deepEqual(pair('As para 20 of the “Zero Draft” says, “risks are growing”.', { draftNames: ['Zero Draft'] }), [['risks are growing', '20', 'before']]);
   });
 
   it('looks past a footnote marker between the closing mark and the citation', () => {

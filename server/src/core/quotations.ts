@@ -81,7 +81,11 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
   const lines = lineSpans(text);
   const sorted = [...citations].sort((a, b) => a.span.start - b.span.start);
   const blocks = blockQuotes(text, lines);
-  const inline = inlineQuotes(text).filter((q) => !blocks.some((b) => contains(b.span, q.span.start)));
+  // The “Zero Draft” of "the “Zero Draft”, para 74" names a draft: it quotes nothing.
+  const qualifiers = citations.flatMap((c) => (c.qualifier ? [c.qualifier.span] : []));
+  const inline = inlineQuotes(text).filter(
+    (q) => !blocks.some((b) => contains(b.span, q.span.start)) && !qualifiers.some((span) => span.start <= q.textSpan.start && q.textSpan.end <= span.end),
+  );
   const sentences = sentenceSpans(text, lines, inline.map((q) => q.span));
   const pairings: QuotationPairing[] = [];
   let s = 0;
