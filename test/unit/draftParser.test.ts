@@ -443,6 +443,17 @@ describe('parseDraft', () => {
       assert.deepEqual(draft.paragraphs[0].text.split('\n'), ['Delegations proposed two steps:', '1. a survey of practice;', '2. a shared glossary.']);
     });
 
+    it('keeps a list item numbered like the next paragraph in the list, when indented or when the list is left open', () => {
+      const indented = parseDraft('1. First.\n\n2. States listed threats:\n   1. ransomware;\n   2. attacks;\n   3. disinformation;\n   4. supply chain risks.\n\n3. Third.\n\n4. Fourth.\n');
+      assert.deepEqual(indented.paragraphs.map((p) => p.number), ['1', '2', '3', '4']);
+      assert.deepEqual(indented.paragraphs[1].text.split('\n').slice(-2), ['3. disinformation;', '4. supply chain risks.']);
+      assert.deepEqual(indented.problems, []);
+      const flush = parseDraft('1. First.\n\n2. States listed threats:\n1. ransomware;\n2. attacks; and\n3. disinformation.\n\n3. Third.\n');
+      assert.deepEqual(flush.paragraphs.map((p) => [p.number, p.text.split('\n').length]), [['1', 1], ['2', 4], ['3', 1]]);
+      const closed = parseDraft('1. First.\n\n2. States listed two threats:\n1. ransomware;\n2. attacks.\n\n3. Third paragraph.\n');
+      assert.deepEqual(closed.paragraphs.map((p) => p.number), ['1', '2', '3'], 'a finished item, then the next paragraph at the margin');
+    });
+
     it('reads a usual sub-heading as a sub-heading even after an unfinished paragraph', () => {
       const draft = parseDraft('A. Threats\n\n3. Text that ends without a full stop\n\nConclusions\n\n4. Text.\n');
       assert.equal(draft.paragraphs[0].text, 'Text that ends without a full stop');

@@ -83,7 +83,7 @@ type Entry = EntryPlace &
   (
     | { kind: 'heading'; level: number; letter?: string; title: string }
     | { kind: 'section'; letter: string; title: string }
-    | { kind: 'numbered'; number: string; ordinal: number; numberSpan: Span; content: string }
+    | { kind: 'numbered'; number: string; ordinal: number; numberSpan: Span; content: string; indent: number }
     | { kind: 'footnote'; number: string; text: string }
     | { kind: 'item'; rendered: string; indent: number }
     | { kind: 'bold'; title: string }
@@ -183,6 +183,7 @@ function classifyLines(lines: SourceLine[]): Entry[] {
         ordinal: Number(digits),
         numberSpan: { start: numberStart, end: numberEnd },
         content,
+        indent: indent.length,
       });
       continue;
     }
@@ -424,7 +425,12 @@ interface OpenParagraph {
   listIndent?: number;
   /** Last number of a numbered list inside it ("1.", "2." under a paragraph ending with ":"). */
   subListLast?: number;
+  /** How far its number is indented. */
+  numberIndent: number;
 }
+
+/** The end of a list item after which the list must go on. */
+const LIST_LEFT_OPEN = /(?:[;,]|[;,]?\s+(?:and|or))\s*$/;
 
 interface FrontMatterBlock {
   text: string;
@@ -552,7 +558,7 @@ class DraftReader {
   private readNumbered(k: number, entry: Extract<Entry, { kind: 'numbered' }>): void {
     const open = this.open;
     const raw = this.source.slice(entry.span.start, entry.span.end);
-    if (open && this.isSubListItem(open, entry.ordinal)) {
+    if (open && this.isSubListItem(open, entry)) {
       open.subListLast = entry.ordinal;
       return this.appendItem(entry, raw, 0);
     }
@@ -565,10 +571,18 @@ class DraftReader {
     this.startParagraph(entry);
   }
 
-  /** "1." right under a paragraph that ends with ":" is the first item of a list inside it, not paragraph 1. */
-  private isSubListItem(open: OpenParagraph, ordinal: number): boolean {
-    if (!open.inList || ordinal === open.ordinal + 1) return false;
-    return open.subListLast === undefined ? ordinal === 1 : ordinal === open.subListLast + 1;
+  /**
+   * "1." right under a paragraph that ends with ":" is the first item of a list
+   * inside it, not paragraph 1. An item numbered like the next paragraph goes
+   * on with the list when it is indented deeper than the paragraph's number,
+   * or when the item before it leaves the list open ("…;", "…, and").
+   */
+  private isSubListItem(open: OpenParagraph, entry: Extract<Entry, { kind: 'numbered' }>): boolean {
+    const { ordinal } = entry;
+    if (!open.inList) return false;
+    const continues = open.subListLast === undefined ? ordinal === 1 : ordinal === open.subListLast + 1;
+    if (!continues || ordinal !== open.ordinal + 1) return continues;
+    return entry.indent > open.numberIndent || LIST_LEFT_OPEN.test(open.lastRaw);
   }
 
   /** Before and after it: a gap, the edge of the document, or something that is not running text. */
@@ -651,6 +665,7 @@ class DraftReader {
       lastLine: entry.last,
       lastRaw: entry.content,
       inList: introducesList(entry.content),
+      numberIndent: entry.indent,
     };
   }
 
