@@ -78,6 +78,10 @@ describe('scanCitations', () => {
       ['paragraph 13(a) on the norms', [{ text: 'paragraph 13(a)', keyword: 'paragraph', numbers: ['13'], parts: ['13'] }]],
       ['paragraph 13 (a)(ii) and', [{ text: 'paragraph 13 (a)(ii)', keyword: 'paragraph', numbers: ['13'], parts: ['13'] }]],
       ['(paras. 12 et seq.)', [plain('paras. 12', 'paras.', '12')]],
+      // the author's own text
+      ['as we said in paragraph 2 of our 2019 submission', [{ ...plain('paragraph 2', 'paragraph', '2'), qualifier: ['own', '', 'of our 2019 submission'] }]],
+      ['see paras 4-5 of this paper', [{ text: 'paras 4-5', keyword: 'paras', numbers: ['4', '5'], parts: ['4..5'], qualifier: ['own', '', 'of this paper'] }]],
+      ['Our paragraph 3 above says so.', [{ ...plain('paragraph 3', 'paragraph', '3'), qualifier: ['own', '', 'Our'] }]],
       // hard-wrapped text: a list or a range goes on on the next line, never across a blank line
       ['We support paragraphs 24,\n130 and 131 as drafted.', [plain('paragraphs 24,\n130 and 131', 'paragraphs', '24', '130', '131')]],
       ['see paras 115-\n120 on this', [{ text: 'paras 115-\n120', keyword: 'paras', numbers: ['115', '116', '117', '118', '119', '120'], parts: ['115..120'] }]],

@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import { parseConfig } from '../../server/src/core/config';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { MemoryFileSystem } from '../../server/src/core/workspace';
 import { Citation } from '../../server/src/core/model';
 import { documentContext, draftNamedIn, findHeadings, readFrontMatter, resolveCitation } from '../../server/src/core/resolver';
 
@@ -85,5 +87,23 @@ describe('resolving a citation to a draft', () => {
     assert.equal(draftNamedIn('Comments on the revised pre-draft', drafts)?.id, 'revised-pre-draft');
     assert.equal(draftNamedIn('Comments on the pre-draft', drafts)?.id, 'pre-draft');
     assert.equal(draftNamedIn('Final observations', drafts), undefined);
+  });
+});
+
+describe("a citation of the author's own text", () => {
+  it('is never checked against a draft, and its hover says why', () => {
+    const root = '/own';
+    const file = `${root}/response.md`;
+    const text = '---\ndraft: zero-draft\n---\n\nAs paragraph 130 of our 2019 submission argued, and as our para 131 above says, para 132 is missing.\n';
+    const service = createLanguageService(
+      new MemoryFileSystem({
+        [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'zero.txt' }] }),
+        [`${root}/zero.txt`]: 'A. Introduction\n\n1. States met.\n\n2. States agreed.\n',
+        [file]: text,
+      }),
+      root,
+    );
+    assert.deepEqual(service.diagnostics(file).map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [['missing-paragraph', 'para 132']]);
+    assert.match(service.hover(file, text.indexOf('paragraph 130') + 2)!.markdown, /of the author's own text, not of a draft: not checked/);
   });
 });

@@ -67,6 +67,9 @@ const MONTH = /[ \u00a0]+(?:January|February|March|April|May|June|July|August|Se
 const ABOVE_BELOW = /[ \u00a0]*,?[ \u00a0]+(above|below)(?![\p{L}])/iuy;
 const PREPOSITION = new RegExp(`${SPACE}*,?${SPACE}+(?:of|in)(?=[ \\t\\u00a0\\r\\n])${GAP}`, 'uy');
 const SELF = /(?:this|the[ \u00a0]+present)[ \u00a0]+(?:report|document)(?![\p{L}])/iuy;
+// The author's own text: "of our submission", "of our 2019 response", "of this paper", "of my earlier comments".
+const OWN = /(?:our|my|this)[ \u00a0]+(?:(?:\d{4}|own|joint|written|earlier|previous|first|second|present)[ \u00a0]+)*(?:submission|contribution|response|paper|comments|statement|letter|note|input|proposal|text)s?(?![\p{L}])/iuy;
+const OWN_BEFORE = /(?<![\p{L}])(?:our|my)[ \t\u00a0]+$/iu;
 const THE = /the[ \u00a0]+/iuy;
 const DOCUMENT_WORD = /(?:the[ \u00a0]+)?(?:document[ \u00a0]+)?/iuy;
 const OPENING_QUOTE = /["“‘']/y;
@@ -171,7 +174,10 @@ class Scanner {
     const { parts, end } = read;
     const citation: Citation = { span: { start, end }, keyword, parts, numbers: numbersOf(parts) };
     const skipped = at(NOT_CITED_FURTHER, this.text, end);
-    const qualifier = this.qualifierAfter(skipped ? end + skipped[0].length : end) ?? this.qualifierBefore(start);
+    const after = this.qualifierAfter(skipped ? end + skipped[0].length : end);
+    // "our paragraph 3 above": "above" points back into the author's own text.
+    const before = !after || after.kind === 'self' ? this.qualifierBefore(start) : undefined;
+    const qualifier = before?.kind === 'own' ? before : after ?? before;
     if (qualifier) citation.qualifier = qualifier;
     return citation;
   }
@@ -253,6 +259,8 @@ class Scanner {
     const nameStart = position + preposition[0].length;
     const self = at(SELF, this.text, nameStart);
     if (self) return { kind: 'self', span: { start, end: nameStart + self[0].length } };
+    const own = at(OWN, this.text, nameStart);
+    if (own) return { kind: 'own', span: { start, end: nameStart + own[0].length } };
     const documentWord = at(DOCUMENT_WORD, this.text, nameStart)!;
     const symbol = this.symbolStarting.get(nameStart + documentWord[0].length);
     if (symbol) return { kind: 'document', symbol: symbol.symbol, span: { start, end: symbol.span.end } };
@@ -268,6 +276,8 @@ class Scanner {
   /** "Zero Draft, para 74", "the Pre-draft's paragraph 17", "(A/77/440, para. 12)", "A/70/174 at para 82". */
   private qualifierBefore(keywordStart: number): Qualifier | undefined {
     const headStart = Math.max(this.reached, keywordStart - 120);
+    const own = OWN_BEFORE.exec(this.text.slice(headStart, keywordStart));
+    if (own) return { kind: 'own', span: { start: keywordStart - own[0].length, end: keywordStart - own[0].length + own[0].trimEnd().length } };
     // Between the name and the keyword: a comma, "at", spaces, or a possessive that belongs to the name's span.
     const joint = /(['’]s)?(?:[ \t\u00a0]*,)?(?:[ \t\u00a0]+at(?=[ \t\u00a0]))?[ \t\u00a0]*$/u.exec(this.text.slice(headStart, keywordStart))!;
     const possessive = joint[1]?.length ?? 0;

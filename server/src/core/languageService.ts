@@ -337,6 +337,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
         return diagnostic('unknown-draft', target.span, `unknown draft "${target.name}": the drafts are ${known || 'not configured'}`);
       }
       case 'document':
+      case 'own':
       case 'none':
         return [];
       case 'draft': {
@@ -609,6 +610,8 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
         return `**${citationText(citation)}** — unknown draft "${target.name}". Known drafts: ${load().config.drafts.map((d) => d.label).join(', ')}.`;
       case 'document':
         return `**${citationText(citation)} of ${target.name}** — ${target.name} is not indexed as a draft, so this paragraph cannot be shown.`;
+      case 'own':
+        return `**${citationText(citation)}** — of the author's own text, not of a draft: not checked.`;
       case 'none':
         return `**${citationText(citation)}** — no draft is indexed. Add \`${CONFIG_FILE_NAME}\` or put the drafts under \`drafts/\`.`;
       case 'draft': {

@@ -105,6 +105,8 @@ export type Qualifier =
   | { kind: 'draft'; name: string; span: Span }
   /** "of this report", "above", "of the present report" (inside a draft). */
   | { kind: 'self'; span: Span }
+  /** "of our submission", "of our 2019 response", "our paragraph 3": the author's own text, never a draft's. */
+  | { kind: 'own'; span: Span }
   /** "A/70/174, para 12", "paragraph 4 of resolution 68/243": the normalised document symbol. */
   | { kind: 'document'; symbol: string; span: Span }
   /**

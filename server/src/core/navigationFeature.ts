@@ -285,6 +285,8 @@ function describeTarget(target: CitationTarget): string | undefined {
       return target.name;
     case 'unknown-draft':
       return `unknown draft "${target.name}"`;
+    case 'own':
+      return "the author's own text";
     case 'none':
       return undefined;
   }

@@ -14,6 +14,8 @@ export type CitationTarget =
   | { kind: 'unknown-draft'; name: string; span: Span }
   /** A paragraph of another document: "A/70/174, para 12", "of the Tunis Commitment". */
   | { kind: 'document'; name: string }
+  /** The author's own text ("para 3 of our submission"): nothing to check it against. */
+  | { kind: 'own' }
   /** No draft at all is configured or current. */
   | { kind: 'none' };
 
@@ -138,6 +140,8 @@ export function resolveCitation(citation: Citation, context: DocumentContext, op
         return { kind: 'document', name: qualifier.symbol };
       case 'other':
         return { kind: 'document', name: qualifier.name };
+      case 'own':
+        return { kind: 'own' };
     }
   }
   // Inside a draft, an unqualified "paragraph 85" is the draft's own paragraph.
