@@ -153,6 +153,13 @@ describe('language server over stdio: samples/', function () {
     hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(scratch) }, position: at });
     assert.match(hover.contents.value, /\*\*Zero Draft, para 57\*\*/);
     await client.changeSettingsAndWait({}, (params) => params.currentDraft?.id === 'first-draft');
+
+    const since = client.notifications.length;
+    await client.changeSettings({ currentDraft: 'second-draft' });
+    const warning = await client.waitForNotification('window/showMessage', (params) => /oewgCite\.currentDraft/.test(params.message), 10000, since);
+    assert.equal(warning.type, 2);
+    assert.match(warning.message, /names "second-draft", which is not a draft of this workspace \(Zero Draft, First Draft\); the First Draft is used instead/);
+    await client.changeSettingsAndWait({}, (params) => params.currentDraft?.id === 'first-draft');
   });
 
   it('resolves a plain-text submission by the heading that names a draft', async () => {

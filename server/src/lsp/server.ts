@@ -80,6 +80,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   const services = new Map<string, LanguageService>();
   let settings: ServiceSettings = {};
   let settingsReady: Promise<void> = Promise.resolve();
+  let lastCurrentDraftAlert = '';
   let canWatchFiles = false;
   let canReadConfiguration = false;
   let canRefreshCodeLenses = false;
@@ -171,6 +172,23 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       };
     }
     for (const service of services.values()) service.updateSettings(settings);
+    alertOnUnknownCurrentDraft();
+  }
+
+  /** "oewgCite.currentDraft" naming no draft of the workspace: said once, and which draft is used instead. */
+  function alertOnUnknownCurrentDraft() {
+    const wanted = settings.currentDraft;
+    const service = services.values().next().value as LanguageService | undefined;
+    const unknown = wanted && service && !service.draft(wanted) ? wanted : '';
+    if (unknown && unknown !== lastCurrentDraftAlert) {
+      const known = service!.drafts().filter((draft) => draft.indexed).map((draft) => draft.label).join(', ') || 'none is indexed';
+      const used = service!.currentDraft();
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `oewg-cite: the setting oewgCite.currentDraft names "${unknown}", which is not a draft of this workspace (${known})${used ? `; the ${used.label} is used instead` : ''}. Choose one with "OEWG: Select Current Draft".`,
+      });
+    }
+    lastCurrentDraftAlert = unknown;
   }
 
   connection.onInitialize((params): InitializeResult => {
