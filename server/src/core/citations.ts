@@ -50,7 +50,8 @@ const GAP = `${SPACE}*(?:\\r?\\n${SPACE}*)?`;
 const KEYWORD = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}]_)(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
 const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 
-const NUMBER = /(\d{1,4})(bis|ter|quater|quinquies|sexies|septies|octies|alt|[a-z])?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
+// "74bis" and, as negotiated texts also write it, "74 bis" (the number is "74bis" either way, as drafts number it).
+const NUMBER = /(\d{1,4})(?:[ \u00a0]?(bis|ter|quater|quinquies|sexies|septies|octies)|(alt|[a-z]))?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
 // Sub-paragraphs "(a)", "(a)(ii)", "(a)-(k)": kept in the citation, not numbers.
 const SUB_PARAGRAPH = /(?:[ \u00a0]?\([a-z]{1,4}\))+(?:[ \u00a0]*[-–—][ \u00a0]*\([a-z]{1,4}\))?/uy;
 // A list or range may wrap onto the next line ("paragraphs 24,\n130 and 131", "paras 115-\n120"); never across a blank line.
@@ -239,7 +240,7 @@ class Scanner {
     if (/\n[ \t\u00a0]*$/.test(this.text.slice(Math.max(0, position - 40), position)) && at(LINE_NUMBERING, this.text, span.end)) return undefined;
     if (overlapsAny(span, this.symbolSpans) || overlapsAny(span, this.urls)) return undefined;
     const sub = at(SUB_PARAGRAPH, this.text, span.end);
-    return { number: match[0], span, end: span.end + (sub ? sub[0].length : 0) };
+    return { number: match[1] + (match[2] ?? match[3] ?? ''), span, end: span.end + (sub ? sub[0].length : 0) };
   }
 
   private continuesList(end: number, plural: boolean): boolean {
