@@ -107,7 +107,8 @@ export class ExtractionCache {
   }
 }
 
-function extractionWarnings(file: string, text: string): string[] {
+/** What to tell about a readable PDF or Word draft: a file with no numbered paragraph is most likely misread. */
+export function extractionWarnings(file: string, text: string): string[] {
   if (parseDraft(text).paragraphs.length > 0) return [];
   const name = path.basename(file);
   return [

@@ -12,15 +12,19 @@
 // label as Word does (numbering.xml: format, start, restarts, "%1." patterns;
 // numbering given by the paragraph's style) and writes it into the
 // paragraph's text.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 
+// The readers are loaded on first use, like pdf.js: most workspaces have no Word draft.
+const loadMammoth = async () => (await import('mammoth')).default;
+const loadJSZip = async () => (await import('jszip')).default;
 // @xmldom/xmldom's type declarations pull the browser's DOM types into the
 // whole project; it is required untyped, with the little used here typed below.
-const xmldom = require('@xmldom/xmldom') as {
+const loadXmldom = () => require('@xmldom/xmldom') as Xmldom;
+
+interface Xmldom {
   DOMParser: new (options?: { errorHandler?: { error?(message: string): void; fatalError?(message: string): void } }) => { parseFromString(xml: string, mimeType: string): XmlDocument };
   XMLSerializer: new () => { serializeToString(node: XmlDocument): string };
-};
+}
 
 interface XmlNode {
   nodeType: number;
@@ -59,6 +63,7 @@ export async function docxToText(data: Uint8Array): Promise<string> {
   const zip = await openDocx(data);
   const labelled = await materialiseListLabels(zip);
   let document: MammothElement | undefined;
+  const mammoth = await loadMammoth();
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(labelled) },
@@ -81,7 +86,7 @@ async function openDocx(data: Uint8Array): Promise<JSZip> {
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    zip = await (await loadJSZip()).loadAsync(data);
   } catch (error) {
     throw new WordReadError(`not a Word .docx file, or a damaged one (${messageOf(error)})`);
   }
@@ -115,7 +120,7 @@ function parseXml(xml: string, part: string): XmlDocument & { documentElement: X
   const record = (message: string) => void errors.push(message);
   let parsed: XmlDocument | undefined;
   try {
-    parsed = new xmldom.DOMParser({ errorHandler: { error: record, fatalError: record } }).parseFromString(xml, 'text/xml');
+    parsed = new (loadXmldom().DOMParser)({ errorHandler: { error: record, fatalError: record } }).parseFromString(xml, 'text/xml');
   } catch (error) {
     record(String(error));
   }
@@ -187,7 +192,7 @@ export async function materialiseListLabels(zip: JSZip): Promise<Uint8Array> {
     const label = renderLabel(level, ilvl, levels, values);
     if (label !== '') prependText(document, paragraph, properties, `${label} `);
   }
-  zip.file(parts.document, new xmldom.XMLSerializer().serializeToString(document));
+  zip.file(parts.document, new (loadXmldom().XMLSerializer)().serializeToString(document));
   return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
