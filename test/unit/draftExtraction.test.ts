@@ -40,7 +40,9 @@ describe('PDF and Word drafts', function () {
     let published: Awaited<ReturnType<typeof samplePdf>>;
     before(async () => {
       published = await samplePdf(sampleText);
-      text = await extractDraftText('zero-draft.pdf', published.bytes);
+      const extracted = await extractDraftText('zero-draft.pdf', published.bytes);
+      assert.deepEqual(extracted.warnings, []);
+      text = extracted.text;
     });
 
     it('is what the test means it to be: several pages, a paragraph broken by a page break, running heads', () => {
@@ -70,7 +72,7 @@ describe('PDF and Word drafts', function () {
   describe('a Word file numbered with Word lists', () => {
     let text: string;
     before(async () => {
-      text = await extractDraftText('zero-draft.docx', await sampleDocx(sampleText));
+      ({ text } = await extractDraftText('zero-draft.docx', await sampleDocx(sampleText)));
     });
 
     it('parses to the same paragraphs, sections, sub-headings, footnotes and title as the text', () => {
@@ -139,6 +141,14 @@ describe('PDF and Word drafts', function () {
         });
       });
     }
+    it('a PDF whose end is cut off but whose pages can be read: read, with a warning', async () => {
+      const bytes = (await samplePdf(sampleText)).bytes;
+      const end = new TextDecoder('latin1').decode(bytes).lastIndexOf('%%EOF');
+      const { text, warnings } = await extractDraftText('cut.pdf', bytes.slice(0, end));
+      assert.match(text, /^59\. /m);
+      assert.deepEqual(warnings, ['cut.pdf seems truncated (it does not end with %%EOF): pages may be missing']);
+    });
+
     const wordCases: Array<[string, () => Promise<Uint8Array>, RegExp]> = [
       ['random bytes named .docx', async () => randomBytes(4000), /not a Word \.docx file/],
       ['a truncated .docx', async () => (await sampleDocx(sampleText)).slice(0, 2000), /not a Word \.docx file|damaged/],

@@ -9,7 +9,7 @@ import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../cor
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
 import { DiskFileSystem } from '../core/workspace';
-import { ExtractionCache, extractDraftText, extractionWarnings, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
+import { ExtractionCache, extractDraftText, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
 
 const USAGE = `usage:
   oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
@@ -211,12 +211,13 @@ async function index(options: Options): Promise<number> {
   let text: string;
   if (isExtractedDraft(file)) {
     try {
-      text = await extractDraftText(file, fs.readFileSync(file));
+      const extracted = await extractDraftText(file, fs.readFileSync(file));
+      text = extracted.text;
+      for (const warning of extracted.warnings) process.stderr.write(`oewg-cite: ${warning}\n`);
     } catch (error) {
       process.stderr.write(`oewg-cite: cannot read ${file}: ${(error as Error).message}\n`);
       return 2;
     }
-    for (const warning of extractionWarnings(file, text)) process.stderr.write(`oewg-cite: ${warning}\n`);
   } else {
     text = fs.readFileSync(file, 'utf8');
   }

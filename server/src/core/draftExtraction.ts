@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDraft } from './draftParser';
-import { PdfReadError, pdfToText } from './pdfText';
+import { pdfLooksTruncated, PdfReadError, pdfToText } from './pdfText';
 import type { FileSystem } from './workspace';
 import { docxToText, WordReadError } from './wordText';
 
@@ -24,12 +24,13 @@ export function isExtractedDraft(file: string): boolean {
   return path.extname(file).toLowerCase() in EXTRACTORS;
 }
 
-/** The text of a PDF or Word draft; throws an Error whose message says why it cannot be read. */
-export async function extractDraftText(file: string, data: Uint8Array): Promise<string> {
+/** The text of a PDF or Word draft and what to tell about it; throws an Error whose message says why it cannot be read. */
+export async function extractDraftText(file: string, data: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   const extractor = EXTRACTORS[path.extname(file).toLowerCase()];
   if (!extractor) throw new Error(`${path.basename(file)} is neither a PDF nor a Word (.docx) file`);
   try {
-    return await extractor.extract(data);
+    const text = await extractor.extract(data);
+    return { text, warnings: [...(extractor.kind === 'PDF' && pdfLooksTruncated(data) ? [`${path.basename(file)} seems truncated (it does not end with %%EOF): pages may be missing`] : []), ...extractionWarnings(file, text)] };
   } catch (error) {
     // The readers' own errors are written for the user; anything else is a library failing on odd input.
     const message = String((error as { message?: string })?.message ?? error);
@@ -97,8 +98,7 @@ export class ExtractionCache {
     const previous = this.entries.get(file);
     let entry: Extraction & { stamp: string };
     try {
-      const text = await extractDraftText(file, await this.source.read(file));
-      entry = { text, warnings: extractionWarnings(file, text), stamp };
+      entry = { ...(await extractDraftText(file, await this.source.read(file))), stamp };
     } catch (error) {
       entry = { error: `cannot read ${file}: ${String((error as { message?: string })?.message ?? error)}`, warnings: [], stamp };
     }
@@ -108,7 +108,7 @@ export class ExtractionCache {
 }
 
 /** What to tell about a readable PDF or Word draft: a file with no numbered paragraph is most likely misread. */
-export function extractionWarnings(file: string, text: string): string[] {
+function extractionWarnings(file: string, text: string): string[] {
   if (parseDraft(text).paragraphs.length > 0) return [];
   const name = path.basename(file);
   return [

@@ -72,6 +72,11 @@ function startsWithPdfHeader(data: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** A PDF whose end is missing: pdf.js may still recover some pages from it. */
+export function pdfLooksTruncated(data: Uint8Array): boolean {
+  return !new TextDecoder('latin1').decode(data.subarray(Math.max(0, data.length - 1024))).includes('%%EOF');
+}
+
 function describePdfError(error: unknown): string {
   const name = (error as { name?: string })?.name;
   const message = (error as { message?: string })?.message ?? String(error);

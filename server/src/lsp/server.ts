@@ -29,6 +29,7 @@ import { createLanguageService, LanguageService, ServiceSettings } from '../core
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Severity, Span } from '../core/model';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
+import { ExtractionCache, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
 import type { CoreCodeAction } from '../core/features';
 import {
   CheckAllQuotationsParams,
@@ -39,8 +40,14 @@ import {
   UpdateCitationsRequest,
   CitationReportParams,
   CitationReportRequest,
+  DRAFT_TEXT_SCHEME,
   DraftItem,
   DraftsRequest,
+  DraftTextChangedNotification,
+  DraftTextChangedParams,
+  DraftTextParams,
+  DraftTextRequest,
+  DraftTextResult,
   RecommendationItem,
   RecommendationsRequest,
   SETTINGS_SECTION,
@@ -55,7 +62,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function startServer(connection: Connection, fileSystem: FileSystem = new DiskFileSystem()): void {
+export function startServer(connection: Connection, baseFileSystem: FileSystem = new DiskFileSystem()): void {
+  // PDF and Word drafts are read (asynchronously) into this cache; the services read them from it.
+  const extractions = new ExtractionCache();
+  const fileSystem = withExtractedDrafts(baseFileSystem, extractions);
   const documents = new TextDocuments(TextDocument);
   const services = new Map<string, LanguageService>();
   let settings: ServiceSettings = {};
@@ -78,6 +88,36 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   }
 
   const fileOf = (uri: string) => URI.parse(uri).fsPath;
+  /** The URI the editor opens a file by: a PDF or Word draft opens as the read-only view of its text. */
+  const documentUri = (file: string) => (isExtractedDraft(file) ? URI.file(file).with({ scheme: DRAFT_TEXT_SCHEME }) : URI.file(file)).toString();
+
+  let refreshing: Promise<boolean> = Promise.resolve(false);
+  const announced = new Map<string, string>();
+  /**
+   * Reads the PDF and Word drafts of every workspace that are new or changed
+   * on disk (one refresh at a time); says once why one cannot be read or
+   * seems misread. True when a draft's text changed.
+   */
+  function refreshExtracted(): Promise<boolean> {
+    refreshing = refreshing.then(async () => {
+      let changed = false;
+      for (const service of [...services.values()]) {
+        for (const file of await refreshExtractedDrafts(service, extractions)) {
+          changed = true;
+          void connection.sendNotification(DraftTextChangedNotification, { uri: documentUri(file) } satisfies DraftTextChangedParams);
+          const entry = extractions.get(file);
+          const news = [entry?.error, ...(entry?.warnings ?? [])].filter((message): message is string => !!message).join('\n');
+          if (news && announced.get(file) !== news) {
+            const message = entry?.error ? `oewg-cite: ${entry.error}. Its citations are reported as not indexed; the other drafts are checked as usual.` : `oewg-cite: ${news}`;
+            void connection.sendNotification(ShowMessageNotification.type, { type: entry?.error ? MessageType.Error : MessageType.Warning, message });
+          }
+          announced.set(file, news);
+        }
+      }
+      return changed;
+    });
+    return refreshing;
+  }
   const lineMapOf = (document: TextDocument) => new LineMap(document.getText());
 
   function toRange(lines: LineMap, span: Span) {
@@ -168,24 +208,27 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       // Drafts and the configuration change on disk (a new draft arrives, a
       // colleague edits oewg-cite.json): re-read them when they do.
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,markdown}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: '**/*.{txt,md,markdown,pdf,docx}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
     if (canReadConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     await refreshSettings();
+    await refreshExtracted();
     publishAll();
   });
 
   connection.onDidChangeConfiguration(async () => {
     await refreshSettings();
+    await refreshExtracted();
     publishAll();
   });
 
-  connection.onDidChangeWatchedFiles((params) => {
+  connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
       const file = fileOf(change.uri);
       serviceFor(file).fileChanged(file);
     }
+    await refreshExtracted();
     publishAll();
   });
 
@@ -194,8 +237,11 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const service = serviceFor(file);
     const affectsOthers = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
     service.setDocument(file, change.document.getText(), change.document.version);
-    if (affectsOthers || service.isDraft(file)) publishAll();
-    else publish(change.document.uri);
+    if (affectsOthers || service.isDraft(file)) {
+      publishAll();
+      // The configuration may now name a PDF or Word draft that was never read.
+      if (path.basename(file) === CONFIG_FILE_NAME) void refreshExtracted().then((changed) => changed && publishAll());
+    } else publish(change.document.uri);
   });
 
   documents.onDidClose((event) => {
@@ -230,7 +276,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       }
       return {
         originSelectionRange: toRange(lines, target.originSpan),
-        targetUri: URI.file(target.file).toString(),
+        targetUri: documentUri(target.file),
         targetRange: toRange(targetLines, target.span),
         targetSelectionRange: toRange(targetLines, target.selectionSpan),
       };
@@ -333,7 +379,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const lines = lineMapOf(document);
     return serviceFor(fileOf(textDocument.uri))
       .documentLinks(fileOf(textDocument.uri))
-      .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : URI.file(link.target).toString(), tooltip: link.tooltip }));
+      .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : documentUri(link.target), tooltip: link.tooltip }));
   });
 
   connection.onReferences(({ textDocument, position }) => {
@@ -342,7 +388,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const file = fileOf(textDocument.uri);
     return serviceFor(file)
       .references(file, lineMapOf(document).offsetAt(position))
-      .map((reference) => ({ uri: URI.file(reference.file).toString(), range: toRange(linesOf(reference.file).lines, reference.span) }));
+      .map((reference) => ({ uri: documentUri(reference.file), range: toRange(linesOf(reference.file).lines, reference.span) }));
   });
 
   connection.onRequest(CompareDraftsRequest, ({ older, newer }: CompareDraftsParams): string | null => {
@@ -355,6 +401,16 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const service = serviceFor(file);
     const action = service.codeActions(file, { start: 0, end: 0 }, []).find((candidate) => candidate.kind === 'source');
     return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit({ ...action, needsConfirmation: preview && action.needsConfirmation }) } : null;
+  });
+
+  connection.onRequest(DraftTextRequest, async ({ uri }: DraftTextParams): Promise<DraftTextResult> => {
+    const file = URI.parse(uri).with({ scheme: 'file' }).fsPath;
+    if (!isExtractedDraft(file)) return { error: `${file} is not a PDF or Word (.docx) draft` };
+    // A draft changed on disk before its watcher said so: the view and the definitions must read the same text.
+    if (await refreshExtracted()) publishAll();
+    if (!extractions.get(file)) await extractions.refresh(file);
+    const entry = extractions.get(file);
+    return entry?.text !== undefined ? { text: entry.text } : { error: entry?.error ?? `cannot read ${file}` };
   });
 
   connection.onRequest(CheckAllQuotationsRequest, ({ uri }: CheckAllQuotationsParams): number => {
