@@ -65,7 +65,7 @@ export function readSampleDraft(source: string): SampleDraft {
     }
     const section = /^([A-Z])\. (.*)$/.exec(line);
     if (section) blocks.push({ kind: 'section', letter: section[1], title: section[2] });
-    else if (line.startsWith('- ')) blocks.push({ kind: 'bullet', text: line.slice(2) });
+    else if (line === '-' || line.startsWith('- ')) blocks.push({ kind: 'bullet', text: line.slice(2) });
     else if (!/[.:;]$/.test(line) && line.split(' ').length <= 8 && blocks.length > 1) blocks.push({ kind: 'subheading', text: line });
     else blocks.push({ kind: 'text', text: line });
   }
@@ -206,7 +206,7 @@ function words(text: string): Word[] {
 function wrap(all: Word[], font: PDFFont, size: number, width: number): Word[][] {
   const lines: Word[][] = [];
   let line: Word[] = [];
-  for (const word of all) {
+  for (const word of all.flatMap((whole) => breakLongWord(whole, font, size, width))) {
     const candidate = [...line, word];
     if (line.length && font.widthOfTextAtSize(candidate.map((w) => w.text).join(' '), size) > width) {
       lines.push(line);
@@ -215,6 +215,22 @@ function wrap(all: Word[], font: PDFFont, size: number, width: number): Word[][]
   }
   if (line.length) lines.push(line);
   return lines;
+}
+
+/** A word wider than the line (a long address) is broken after hyphens, as a typesetter does. */
+function breakLongWord(word: Word, font: PDFFont, size: number, width: number): Word[] {
+  if (font.widthOfTextAtSize(word.text, size) <= width) return [word];
+  const pieces: Word[] = [];
+  let piece = '';
+  for (const part of word.text.split(/(?<=[a-z]-)/)) {
+    if (piece && font.widthOfTextAtSize(piece + part, size) > width) {
+      pieces.push({ text: piece, markers: '' });
+      piece = '';
+    }
+    piece += part;
+  }
+  pieces.push({ text: piece, markers: word.markers });
+  return pieces;
 }
 
 /** A line of words; each footnote marker is drawn smaller and raised, right after its word. */

@@ -291,7 +291,7 @@ function footnotes(lines: Line[]): string[] {
 }
 
 /** A numbered paragraph, a lettered heading, a bullet or a lettered item starts a paragraph of its own. */
-const STARTS_BLOCK = /^(?:\d{1,4}(?:\s?(?:bis|ter|quater)|[a-z])?\.\s|[A-Z]\.\s|[IVX]{2,4}\.\s|[•▪◦‣-]\s|\((?:[a-z]{1,2}|[ivxl]{1,6})\)\s)/;
+const STARTS_BLOCK = /^(?:\d{1,4}(?:\s?(?:bis|ter|quater)|[a-z])?\.\s|[A-Z]\.\s|[IVX]{2,4}\.\s|[•▪◦‣-](?:\s|$)|\((?:[a-z]{1,2}|[ivxl]{1,6})\)\s)/;
 
 const MAX_DISPLAY_LENGTH = 200;
 
