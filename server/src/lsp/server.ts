@@ -91,6 +91,8 @@ export function startServer(connection: Connection, baseFileSystem: FileSystem =
   /** The URI the editor opens a file by: a PDF or Word draft opens as the read-only view of its text. */
   const documentUri = (file: string) => (isExtractedDraft(file) ? URI.file(file).with({ scheme: DRAFT_TEXT_SCHEME }) : URI.file(file)).toString();
 
+  const lineMapOf = (document: TextDocument) => new LineMap(document.getText());
+
   let refreshing: Promise<boolean> = Promise.resolve(false);
   const announced = new Map<string, string>();
   /**
@@ -99,7 +101,8 @@ export function startServer(connection: Connection, baseFileSystem: FileSystem =
    * seems misread. True when a draft's text changed.
    */
   function refreshExtracted(): Promise<boolean> {
-    refreshing = refreshing.then(async () => {
+    // One failed refresh must not stop the next ones.
+    refreshing = refreshing.catch(() => false).then(async () => {
       let changed = false;
       for (const service of [...services.values()]) {
         for (const file of await refreshExtractedDrafts(service, extractions)) {
@@ -118,7 +121,6 @@ export function startServer(connection: Connection, baseFileSystem: FileSystem =
     });
     return refreshing;
   }
-  const lineMapOf = (document: TextDocument) => new LineMap(document.getText());
 
   function toRange(lines: LineMap, span: Span) {
     return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
