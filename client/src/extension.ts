@@ -10,8 +10,13 @@ import {
   CompareDraftsRequest,
   UpdateCitationsRequest,
   CitationReportRequest,
+  DRAFT_TEXT_SCHEME,
   DraftItem,
   DraftsRequest,
+  DraftTextChangedNotification,
+  DraftTextChangedParams,
+  DraftTextRequest,
+  DraftTextResult,
   RecommendationItem,
   RecommendationsRequest,
   SETTINGS_SECTION,
@@ -34,6 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
   status.tooltip = 'OEWG Cite: the draft citations resolve to by default. Click to choose another.';
   status.show();
   context.subscriptions.push(status);
+  // PDF and Word drafts open (go to definition, references) as a read-only view of their text.
+  const draftTexts = new DraftTextProvider();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DRAFT_TEXT_SCHEME, draftTexts), draftTexts);
 
   const start = async () => {
     client = createClient(context);
@@ -44,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
         : 'OEWG Cite: no draft is indexed. Add oewg-cite.json or put drafts under drafts/.';
       status.backgroundColor = params.configProblems ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     });
+    client.onNotification(DraftTextChangedNotification, (params: DraftTextChangedParams) => draftTexts.changed(vscode.Uri.parse(params.uri)));
     await client.start();
   };
 
@@ -240,4 +249,24 @@ async function showReferences(uri: string, position: LspPosition, locations: Lsp
   if (!running) return;
   const converter = running.protocol2CodeConverter;
   await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), converter.asPosition(position), await converter.asReferences(locations));
+}
+
+/** The text read from a PDF or Word draft, asked of the server: what its definitions and ranges refer to. */
+class DraftTextProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    if (!client || !client.isRunning()) return `OEWG Cite: the language server is not running, so the text of ${uri.fsPath} cannot be shown. Run "OEWG: Restart Language Server".\n`;
+    const result = await client.sendRequest<DraftTextResult>(DraftTextRequest, { uri: uri.toString() });
+    return result.text ?? `OEWG Cite: ${result.error ?? `cannot read ${uri.fsPath}`}\n`;
+  }
+
+  changed(uri: vscode.Uri): void {
+    this.changes.fire(uri);
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
 }

@@ -9,7 +9,8 @@
 // code-shim.mjs). OEWG_E2E_VSCODE=download lets runTests download desktop VS
 // Code instead, OEWG_E2E_VSCODE=/path/to/code uses that one; both run only the
 // extension-host suites, the browser checks need code-server.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -70,6 +71,23 @@ function makeWorkspaces(root) {
   return { samples, corpus };
 }
 
+/**
+ * The sample Zero Draft published as a PDF at test time (test/support/publishedDrafts.ts,
+ * bundled here), found under drafts/ without configuration beside the sample First Draft.
+ */
+async function makePublishedWorkspace(root) {
+  const helper = join(repoRoot, 'out', 'e2e', 'publishedDrafts.cjs');
+  await esbuild.build({ entryPoints: [join(repoRoot, 'test', 'support', 'publishedDrafts.ts')], outfile: helper, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  const { samplePdf } = createRequire(import.meta.url)(helper);
+  const published = join(root, 'published');
+  mkdirSync(join(published, 'drafts'), { recursive: true });
+  const { bytes } = await samplePdf(readFileSync(join(repoRoot, 'samples', 'drafts', 'zero-draft.txt'), 'utf8'));
+  writeFileSync(join(published, 'drafts', 'zero-draft.pdf'), bytes);
+  cpSync(join(repoRoot, 'samples', 'drafts', 'first-draft.md'), join(published, 'drafts', 'first-draft.md'));
+  writeFileSync(join(published, 'notes-on-zero-draft.md'), 'We welcome para 17 of the Zero Draft and its call for common understandings.\n');
+  return published;
+}
+
 function vscodeToUse() {
   const choice = process.env.OEWG_E2E_VSCODE;
   if (!choice) return { executable: shim, browserChecks: true };
@@ -100,6 +118,7 @@ async function main() {
   const workspaces = makeWorkspaces(scratch);
   stage('suite: samples workspace', () => runSuite('samples', workspaces.samples, scratch, vscode.executable));
   stage('suite: real corpus workspace', () => runSuite('corpus', workspaces.corpus, scratch, vscode.executable));
+  stage('suite: PDF draft workspace (published)', async () => runSuite('published', await makePublishedWorkspace(scratch), scratch, vscode.executable));
   if (vscode.browserChecks) {
     let vsix;
     stage('package the .vsix', async () => { vsix = await packageExtension(); });

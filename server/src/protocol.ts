@@ -64,3 +64,29 @@ export interface CheckAllQuotationsParams {
  * converts them and opens editor.action.showReferences.
  */
 export const SHOW_REFERENCES_COMMAND = 'oewgCite.showReferences';
+
+/**
+ * The read-only text view of a PDF or Word draft: its URI is the draft's file
+ * URI with this scheme ("oewg-draft:/…/zero-draft.pdf"). Definitions and
+ * references into such a draft point there, with ranges into the text read
+ * from the file.
+ */
+export const DRAFT_TEXT_SCHEME = 'oewg-draft';
+
+/** Client -> server: the text read from a PDF or Word draft (an `oewg-draft:` or `file:` URI). */
+export const DraftTextRequest = 'oewgCite/draftText';
+export interface DraftTextParams {
+  uri: string;
+}
+export interface DraftTextResult {
+  text?: string;
+  /** Why there is no text: "cannot read …/zero-draft.pdf: the PDF is damaged or truncated (…)". */
+  error?: string;
+}
+
+/** Server -> client: a PDF or Word draft was read again (it changed on disk): its text view is out of date. */
+export const DraftTextChangedNotification = 'oewgCite/draftTextChanged';
+export interface DraftTextChangedParams {
+  /** The `oewg-draft:` URI of the draft. */
+  uri: string;
+}

@@ -7,7 +7,8 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Diagnostic, TestLspClient } from '../support/lspClient';
 import { samplesDir } from '../support/paths';
-import { copySamples, corpusWorkspace, removeDir } from '../support/tempWorkspace';
+import { samplePdf } from '../support/publishedDrafts';
+import { copySamples, corpusWorkspace, makeTempDir, removeDir } from '../support/tempWorkspace';
 
 const position = TestLspClient.positionOf;
 const RESPONSE = 'submissions/response-to-zero-draft.md';
@@ -429,5 +430,92 @@ describe('language server over stdio: the real corpus', function () {
     const diagnostics = await client.waitForDiagnostics('gpd-response.md', (found) => found.length > 0);
     assert.ok(diagnostics.length >= 15, `${diagnostics.length} diagnostics`);
     assert.deepEqual([...new Set(codes(diagnostics))], ['draft-not-indexed']);
+  });
+});
+
+describe('language server over stdio: PDF and Word drafts', function () {
+  this.timeout(60000);
+  const NOTES_MD = 'notes.md';
+  const notes = 'We support para 17 of the Zero Draft and para 12 of the First Draft; para 3 of the Final Draft goes too far.\n';
+  let root: string;
+  let client: TestLspClient;
+  let pdf: Uint8Array;
+
+  before(async () => {
+    root = makeTempDir('lsp-published');
+    const sample = read(samplesDir, 'drafts/zero-draft.txt');
+    pdf = (await samplePdf(sample)).bytes;
+    fs.mkdirSync(path.join(root, 'drafts'));
+    fs.writeFileSync(path.join(root, 'drafts', 'zero-draft.pdf'), pdf);
+    fs.copyFileSync(path.join(samplesDir, 'drafts', 'first-draft.md'), path.join(root, 'drafts', 'first-draft.md'));
+    fs.writeFileSync(path.join(root, 'drafts', 'final-draft.docx'), 'PK\u0003\u0004 this is no Word file');
+    fs.writeFileSync(
+      path.join(root, 'oewg-cite.json'),
+      JSON.stringify({
+        drafts: [
+          { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.pdf' },
+          { id: 'first-draft', label: 'First Draft', path: 'drafts/first-draft.md' },
+          { id: 'final-draft', label: 'Final Draft', path: 'drafts/final-draft.docx' },
+        ],
+        current: 'first-draft',
+      }),
+    );
+    fs.writeFileSync(path.join(root, NOTES_MD), notes);
+    client = new TestLspClient({ root });
+    await client.start();
+    await client.open(NOTES_MD, notes);
+  });
+  after(async () => {
+    await client.stop();
+    removeDir(root);
+  });
+
+  it('goes to the paragraph in the read-only text view of a PDF draft, whose text the server gives', async () => {
+    await client.waitForNotification('oewgCite/status', (status) => status.draftCount === 2);
+    const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: client.uri(NOTES_MD) }, position: position(notes, 'para 17', 6) });
+    assert.equal(links.length, 1);
+    const target = URI.parse(links[0].targetUri);
+    assert.equal(target.scheme, 'oewg-draft');
+    assert.equal(target.with({ scheme: 'file' }).fsPath, path.join(root, 'drafts', 'zero-draft.pdf'));
+    const answer = await client.request<{ text?: string; error?: string }>('oewgCite/draftText', { uri: links[0].targetUri });
+    assert.ok(answer.text, JSON.stringify(answer));
+    const { line, character } = links[0].targetSelectionRange.start;
+    assert.match(answer.text.split('\n')[line].slice(character), /^17\. States reaffirmed that the Charter/);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES_MD) }, position: position(notes, 'para 17', 6) });
+    assert.match(hover.contents.value, /\*\*Zero Draft, para 17\*\* · C\. International Law · \*Discussions\*/);
+  });
+
+  it('a Word draft that cannot be read: a message, its citations not indexed with the reason, and the other drafts keep answering', async () => {
+    const message = await client.waitForNotification('window/showMessage', (params) => /final-draft\.docx/.test(params.message));
+    assert.match(message.message, /^oewg-cite: cannot read .*final-draft\.docx: not a Word \.docx file, or a damaged one .*the other drafts are checked as usual\.$/);
+    const diagnostics = await client.waitForDiagnostics(NOTES_MD, (found) => found.some((d) => d.code === 'draft-not-indexed'));
+    const notIndexed = diagnostics.find((d) => d.code === 'draft-not-indexed')!;
+    assert.match(notIndexed.message, /^para 3 cites the Final Draft, which is not indexed \(cannot read .*final-draft\.docx: not a Word \.docx file/);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES_MD) }, position: position(notes, 'para 12', 6) });
+    assert.match(hover.contents.value, /\*\*First Draft, para 12\*\*/);
+  });
+
+  it('a PDF draft damaged on disk: its citations become not indexed and its view is told to refresh; mended, it answers again', async () => {
+    const file = path.join(root, 'drafts', 'zero-draft.pdf');
+    const since = client.notifications.length;
+    fs.writeFileSync(file, pdf.slice(0, 900));
+    await client.fileChanged('drafts/zero-draft.pdf');
+    await client.waitForNotification('oewgCite/draftTextChanged', (params) => params.uri.endsWith('zero-draft.pdf'), 10000, since);
+    const broken = await client.waitForDiagnostics(NOTES_MD, (found) => found.some((d) => d.code === 'draft-not-indexed' && /Zero Draft/.test(d.message)));
+    assert.match(broken.find((d) => d.code === 'draft-not-indexed' && /Zero Draft/.test(d.message))!.message, /cannot read .*zero-draft\.pdf: the PDF (is damaged or truncated|cannot be read|has no text layer)/);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(NOTES_MD) }, position: position(notes, 'para 12', 6) });
+    assert.match(hover.contents.value, /\*\*First Draft, para 12\*\*/, 'the other drafts still answer');
+    fs.writeFileSync(file, pdf);
+    await client.fileChanged('drafts/zero-draft.pdf');
+    const mended = await client.waitForDiagnostics(NOTES_MD, (found) => !found.some((d) => d.code === 'draft-not-indexed' && /Zero Draft/.test(d.message)));
+    assert.ok(mended.some((d) => d.code === 'paragraph-renumbered' && /^para 17 of the Zero Draft is now para \d+ of the First Draft/.test(d.message)), JSON.stringify(mended));
+    const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: client.uri(NOTES_MD) }, position: position(notes, 'para 17', 6) });
+    assert.equal(URI.parse(links[0].targetUri).scheme, 'oewg-draft');
+  });
+
+  it('the text request answers only for PDF and Word files', async () => {
+    const answer = await client.request<{ text?: string; error?: string }>('oewgCite/draftText', { uri: client.uri('drafts/first-draft.md') });
+    assert.equal(answer.text, undefined);
+    assert.match(answer.error!, /is not a PDF or Word \(\.docx\) draft$/);
   });
 });

@@ -9,14 +9,17 @@ import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../cor
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
 import { DiskFileSystem, stripBom } from '../core/workspace';
+import { ExtractionCache, extractDraftText, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
 
 const USAGE = `usage:
   oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
       Check the paragraph citations of submissions (default: every submission
       the configuration names). Prints file:line:col severity code message.
       --quotes all also reports quotations that cite nothing but are found in a draft.
-  oewg-cite index DRAFT [--json]
-      Parse a draft and print its paragraphs, sections and footnotes.
+  oewg-cite index DRAFT [--json | --text]
+      Parse a draft (.txt, .md, .pdf or .docx) and print its paragraphs,
+      sections and footnotes; --text prints the text read from a PDF or Word
+      draft, which the ranges of --json refer to.
   oewg-cite compare OLDER NEWER [--format markdown|json] [--config FILE]
       Where each paragraph of the older draft went in the newer one. OLDER and
       NEWER are draft files, or draft ids/labels of the configuration.
@@ -35,8 +38,9 @@ class UsageError extends Error {}
 /** A file that cannot be read as asked (missing, a folder, unreadable): said without the usage text. */
 class InputError extends Error {}
 
-/** A text file's contents, without a byte-order mark (as an editor shows it). */
-function readText(file: string, what: string, shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file): string {
+/** Throws unless `file` is a file; gives its name as the user wrote it. */
+function mustBeAFile(file: string, what: string): string {
+  const shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -44,6 +48,12 @@ function readText(file: string, what: string, shown = path.isAbsolute(file) ? pa
     throw new InputError(`no such ${what} ${shown}`);
   }
   if (!stat.isFile()) throw new InputError(`${shown} is a folder, not a ${what}`);
+  return shown;
+}
+
+/** A text file's contents, without a byte-order mark (as an editor shows it). */
+function readText(file: string, what: string): string {
+  const shown = mustBeAFile(file, what);
   try {
     return stripBom(fs.readFileSync(file, 'utf8'));
   } catch (error) {
@@ -59,6 +69,7 @@ interface Options {
   current?: string;
   format: 'text' | 'json' | 'markdown';
   json: boolean;
+  text?: boolean;
   quotes?: 'all';
 }
 
@@ -92,6 +103,9 @@ function parseArguments(argv: string[]): Options {
       case '--json':
         options.json = true;
         break;
+      case '--text':
+        options.text = true;
+        break;
       case '--quotes': {
         const which = take();
         if (which !== 'all') throw new UsageError(`--quotes takes "all", not "${which}"`);
@@ -107,7 +121,7 @@ function parseArguments(argv: string[]): Options {
   return options;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE + '\n');
     return 0;
@@ -121,11 +135,11 @@ function main(argv: string[]): number {
     options = parseArguments(argv);
     switch (options.command) {
       case 'check':
-        return check(options);
+        return await check(options);
       case 'index':
-        return index(options);
+        return await index(options);
       case 'compare':
-        return compare(options);
+        return await compare(options);
       case '':
         throw new UsageError('no command given');
       default:
@@ -144,7 +158,15 @@ function main(argv: string[]): number {
   }
 }
 
-function check(options: Options): number {
+/** A service over the disk whose PDF and Word drafts are read first. */
+async function diskService(root: string, settings: ServiceSettings) {
+  const extractions = new ExtractionCache();
+  const service = createLanguageService(withExtractedDrafts(new DiskFileSystem(), extractions), root, settings);
+  await refreshExtractedDrafts(service, extractions);
+  return { service, extractions };
+}
+
+async function check(options: Options): Promise<number> {
   const cwd = process.cwd();
   const configFile = options.config ? path.resolve(options.config) : undefined;
   if (configFile) readText(configFile, 'configuration file');
@@ -157,7 +179,7 @@ function check(options: Options): number {
   };
   // --draft describes the drafts only when no configuration file is used.
   if (!configFile && fs.existsSync(path.join(root, CONFIG_FILE_NAME)) && options.drafts.length === 0) settings.configFile = path.join(root, CONFIG_FILE_NAME);
-  const service = createLanguageService(new DiskFileSystem(), root, settings);
+  const { service, extractions } = await diskService(root, settings);
   const { config, problems } = service.configuration();
   const configErrors = problems.filter((problem) => problem.severity === 'error');
   const configFileShown = config.file ? path.relative(cwd, config.file) : CONFIG_FILE_NAME;
@@ -178,6 +200,7 @@ function check(options: Options): number {
   for (const draft of service.drafts()) {
     const entry = service.draft(draft.id);
     if (entry?.error) process.stderr.write(`oewg-cite: ${entry.error}\n`);
+    for (const warning of draft.path ? extractions.get(draft.path)?.warnings ?? [] : []) process.stderr.write(`oewg-cite: ${warning}\n`);
   }
 
   const files = options.files.length ? options.files.map((file) => path.resolve(file)) : service.submissionFiles();
@@ -215,10 +238,27 @@ function check(options: Options): number {
   return errors > 0 ? 1 : 0;
 }
 
-function index(options: Options): number {
+async function index(options: Options): Promise<number> {
   if (options.files.length !== 1) throw new UsageError('index takes one draft file');
   const file = options.files[0];
-  const text = readText(file, 'draft file');
+  let text: string;
+  mustBeAFile(file, 'draft file');
+  if (isExtractedDraft(file)) {
+    try {
+      const extracted = await extractDraftText(file, fs.readFileSync(file));
+      text = extracted.text;
+      for (const warning of extracted.warnings) process.stderr.write(`oewg-cite: ${warning}\n`);
+    } catch (error) {
+      process.stderr.write(`oewg-cite: cannot read ${file}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    text = readText(file, 'draft file');
+  }
+  if (options.text) {
+    process.stdout.write(text);
+    return 0;
+  }
   const draft = parseDraft(text);
   const lines = new LineMap(text);
   const range = (span: Span) => {
@@ -257,7 +297,7 @@ function index(options: Options): number {
   return 0;
 }
 
-function compare(options: Options): number {
+async function compare(options: Options): Promise<number> {
   if (options.files.length !== 2) throw new UsageError('compare takes two drafts: the older, then the newer');
   const cwd = process.cwd();
   const configFile = options.config ? path.resolve(options.config) : fs.existsSync(path.join(cwd, CONFIG_FILE_NAME)) ? path.join(cwd, CONFIG_FILE_NAME) : undefined;
@@ -265,7 +305,7 @@ function compare(options: Options): number {
   // Two files are compared as they are; names are looked up in the configuration.
   const asFiles = options.files.every((name) => fs.existsSync(name) && fs.statSync(name).isFile());
   const settings: ServiceSettings = asFiles ? { draftFiles: options.files.map((file) => path.resolve(file)) } : { configFile };
-  const service = createLanguageService(new DiskFileSystem(), configFile ? path.dirname(configFile) : cwd, settings);
+  const { service } = await diskService(configFile ? path.dirname(configFile) : cwd, settings);
   const ids = asFiles ? service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id) : [older, newer];
   for (const name of ids) {
     if (!service.draft(name)?.parsed) throw new UsageError(`"${name}" is neither a draft file nor an indexed draft (${service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id).join(', ') || 'none configured'})`);
@@ -296,4 +336,4 @@ function readVersion(): string {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -6,7 +6,7 @@ import { parseTree, findNodeAtLocation, getNodeValue, Node as JsonNode, ParseErr
 import { DraftInfo, Severity, Span } from './model';
 
 export const CONFIG_FILE_NAME = 'oewg-cite.json';
-export const DEFAULT_DRAFT_GLOBS = ['drafts/**/*.txt', 'drafts/**/*.md'];
+export const DEFAULT_DRAFT_GLOBS = ['drafts/**/*.txt', 'drafts/**/*.md', 'drafts/**/*.pdf', 'drafts/**/*.docx'];
 export const DEFAULT_SUBMISSION_GLOBS = ['**/*.md', '**/*.txt'];
 
 export interface OewgConfig {
@@ -235,7 +235,7 @@ export function configFromDraftFiles(root: string, files: string[], origin: 'dis
   // Discovered files are ordered by name; files named on the command line keep
   // the order they were given in. Known OEWG names then sort in negotiation
   // order (a stable sort keeps the rest as they were, after them).
-  const ordered = origin === 'discovered' ? [...files].sort() : files;
+  const ordered = origin === 'discovered' ? withoutPublishedTwins([...files].sort()) : files;
   const drafts: DraftInfo[] = [];
   for (const file of ordered) {
     const draft = describeDraftFile(file);
@@ -249,6 +249,17 @@ export function configFromDraftFiles(root: string, files: string[], origin: 'dis
   drafts.forEach((draft, order) => (draft.order = order));
   const currentDraft = current ? findDraft(drafts, current) : [...drafts].reverse().find((draft) => draft.path);
   return { root, drafts, current: currentDraft?.id, submissions: DEFAULT_SUBMISSION_GLOBS, severity: {}, origin };
+}
+
+/**
+ * A discovered PDF or Word draft beside a text draft of the same name
+ * ("zero-draft.pdf" and "zero-draft.txt") is the same draft: the text one is
+ * kept (it is usually the cleaner text), so the draft is not indexed twice.
+ */
+function withoutPublishedTwins(files: string[]): string[] {
+  const stem = (file: string) => file.replace(/\.[^./\\]+$/, '');
+  const textStems = new Set(files.filter((file) => /\.(txt|md|markdown)$/i.test(file)).map(stem));
+  return files.filter((file) => !/\.(pdf|docx)$/i.test(file) || !textStems.has(stem(file)));
 }
 
 function describeDraftFile(file: string): DraftInfo {

@@ -213,7 +213,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
   function readDraft(info: DraftInfo): DraftEntry {
     if (!info.path) return { info, byNumber: new Map() };
     const text = textOf(info.path);
-    if (text === undefined) return { info, error: `cannot read ${info.path}`, byNumber: new Map() };
+    if (text === undefined) return { info, error: fs.readError?.(info.path) ?? `cannot read ${info.path}`, byNumber: new Map() };
     // The same text parses to the same object, so that what hangs on it
     // (alignments, quotation indexes) outlives a reload that changed nothing
     // in this draft: opening it in the editor, saving another file.

@@ -7,6 +7,8 @@ import picomatch from 'picomatch';
 export interface FileSystem {
   /** The file's text, or undefined when it cannot be read. */
   readFile(file: string): string | undefined;
+  /** Why readFile gave undefined, when there is more to say than "cannot read" (a damaged PDF draft). */
+  readError?(file: string): string | undefined;
   /** Files under `root` (absolute paths) whose path relative to root matches one of the globs. */
   findFiles(root: string, globs: readonly string[]): string[];
 }

@@ -36,6 +36,7 @@ import { MAX_WORKSPACE_SYMBOLS } from '../core/navigationFeature';
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Severity, Span } from '../core/model';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
+import { ExtractionCache, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
 import type { CoreCodeAction, OutlineKind, OutlineSymbol, ReferenceEntry } from '../core/features';
 import {
   CheckAllQuotationsParams,
@@ -46,8 +47,14 @@ import {
   UpdateCitationsRequest,
   CitationReportParams,
   CitationReportRequest,
+  DRAFT_TEXT_SCHEME,
   DraftItem,
   DraftsRequest,
+  DraftTextChangedNotification,
+  DraftTextChangedParams,
+  DraftTextParams,
+  DraftTextRequest,
+  DraftTextResult,
   RecommendationItem,
   RecommendationsRequest,
   SETTINGS_SECTION,
@@ -75,7 +82,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What `oewgCite.severity` may say of a code. */
 const SEVERITY_NAMES: readonly unknown[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-export function startServer(connection: Connection, fileSystem: FileSystem = new DiskFileSystem()): void {
+export function startServer(connection: Connection, baseFileSystem: FileSystem = new DiskFileSystem()): void {
+  // PDF and Word drafts are read (asynchronously) into this cache; the services read them from it.
+  const extractions = new ExtractionCache();
+  const fileSystem = withExtractedDrafts(baseFileSystem, extractions);
   const documents = new TextDocuments(TextDocument);
   const services = new Map<string, LanguageService>();
   let settings: ServiceSettings = {};
@@ -101,7 +111,39 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   }
 
   const fileOf = (uri: string) => URI.parse(uri).fsPath;
+  /** The URI the editor opens a file by: a PDF or Word draft opens as the read-only view of its text. */
+  const documentUri = (file: string) => (isExtractedDraft(file) ? URI.file(file).with({ scheme: DRAFT_TEXT_SCHEME }) : URI.file(file)).toString();
+
   const lineMapOf = (document: TextDocument) => new LineMap(document.getText());
+
+  let refreshing: Promise<boolean> = Promise.resolve(false);
+  const announced = new Map<string, string>();
+  /**
+   * Reads the PDF and Word drafts of every workspace that are new or changed
+   * on disk (one refresh at a time); says once why one cannot be read or
+   * seems misread. True when a draft's text changed.
+   */
+  function refreshExtracted(): Promise<boolean> {
+    // One failed refresh must not stop the next ones.
+    refreshing = refreshing.catch(() => false).then(async () => {
+      let changed = false;
+      for (const service of [...services.values()]) {
+        for (const file of await refreshExtractedDrafts(service, extractions)) {
+          changed = true;
+          void connection.sendNotification(DraftTextChangedNotification, { uri: documentUri(file) } satisfies DraftTextChangedParams);
+          const entry = extractions.get(file);
+          const news = [entry?.error, ...(entry?.warnings ?? [])].filter((message): message is string => !!message).join('\n');
+          if (news && announced.get(file) !== news) {
+            const message = entry?.error ? `oewg-cite: ${entry.error}. Its citations are reported as not indexed; the other drafts are checked as usual.` : `oewg-cite: ${news}`;
+            void connection.sendNotification(ShowMessageNotification.type, { type: entry?.error ? MessageType.Error : MessageType.Warning, message });
+          }
+          announced.set(file, news);
+        }
+      }
+      return changed;
+    });
+    return refreshing;
+  }
 
   function toRange(lines: LineMap, span: Span) {
     return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
@@ -217,7 +259,11 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
   connection.onInitialized(() => {
     // Documents opened meanwhile wait for the user's settings, so their first diagnostics have the chosen severities.
     settingsReady = initialize();
-    void settingsReady.then(publishAll);
+    void settingsReady.then(async () => {
+      publishAll();
+      // PDF and Word drafts are read after that: their citations say they are still being read until then.
+      if (await refreshExtracted()) publishAll();
+    });
   });
 
   async function initialize() {
@@ -225,7 +271,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       // Drafts and the configuration change on disk (a new draft arrives, a
       // colleague edits oewg-cite.json): re-read them when they do.
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,markdown}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: '**/*.{txt,md,markdown,pdf,docx}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
     if (canReadConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
@@ -234,14 +280,16 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
 
   connection.onDidChangeConfiguration(async () => {
     await refreshSettings();
+    await refreshExtracted();
     publishAll();
   });
 
-  connection.onDidChangeWatchedFiles((params) => {
+  connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
       const file = fileOf(change.uri);
       serviceFor(file).fileChanged(file);
     }
+    await refreshExtracted();
     publishAll();
   });
 
@@ -251,8 +299,11 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const affectsOthers = service.isDraft(file) || path.basename(file) === CONFIG_FILE_NAME;
     service.setDocument(file, change.document.getText(), change.document.version);
     void settingsReady.then(() => {
-      if (affectsOthers || service.isDraft(file)) publishAll();
-      else {
+      if (affectsOthers || service.isDraft(file)) {
+        publishAll();
+        // The configuration may now name a PDF or Word draft that was never read.
+        if (path.basename(file) === CONFIG_FILE_NAME) void refreshExtracted().then((changed) => changed && publishAll());
+      } else {
         publish(change.document.uri);
         // A citation typed in a submission changes the counts on the drafts' lenses.
         if (service.isChecked(file)) refreshCodeLenses();
@@ -292,7 +343,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
       }
       return {
         originSelectionRange: toRange(lines, target.originSpan),
-        targetUri: URI.file(target.file).toString(),
+        targetUri: documentUri(target.file),
         targetRange: toRange(targetLines, target.span),
         targetSelectionRange: toRange(targetLines, target.selectionSpan),
       };
@@ -395,7 +446,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const lines = lineMapOf(document);
     return serviceFor(fileOf(textDocument.uri))
       .documentLinks(fileOf(textDocument.uri))
-      .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : URI.file(link.target).toString(), tooltip: link.tooltip }));
+      .map((link) => ({ range: toRange(lines, link.span), target: /^[a-z]+:\/\//.test(link.target) ? link.target : documentUri(link.target), tooltip: link.tooltip }));
   });
 
   /** Locations of places in several files, each file's lines read once. */
@@ -404,7 +455,7 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     return references.map((reference) => {
       let fileLines = lines.get(reference.file);
       if (!fileLines) lines.set(reference.file, (fileLines = linesOf(reference.file).lines));
-      return { uri: URI.file(reference.file).toString(), range: toRange(fileLines, reference.span) };
+      return { uri: documentUri(reference.file), range: toRange(fileLines, reference.span) };
     });
   }
 
@@ -465,6 +516,16 @@ export function startServer(connection: Connection, fileSystem: FileSystem = new
     const service = serviceFor(file);
     const action = service.codeActions(file, { start: 0, end: 0 }, []).find((candidate) => candidate.kind === 'source');
     return action && action.edits.length ? { title: action.title, edit: toWorkspaceEdit({ ...action, needsConfirmation: preview && action.needsConfirmation }) } : null;
+  });
+
+  connection.onRequest(DraftTextRequest, async ({ uri }: DraftTextParams): Promise<DraftTextResult> => {
+    const file = URI.parse(uri).with({ scheme: 'file' }).fsPath;
+    if (!isExtractedDraft(file)) return { error: `${file} is not a PDF or Word (.docx) draft` };
+    // A draft changed on disk before its watcher said so: the view and the definitions must read the same text.
+    if (await refreshExtracted()) publishAll();
+    if (!extractions.get(file)) await extractions.refresh(file);
+    const entry = extractions.get(file);
+    return entry?.text !== undefined ? { text: entry.text } : { error: entry?.error ?? `cannot read ${file}` };
   });
 
   connection.onRequest(CheckAllQuotationsRequest, ({ uri }: CheckAllQuotationsParams): number => {

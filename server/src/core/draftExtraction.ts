@@ -1,0 +1,150 @@
+// Drafts as the UN publishes them, PDF and Word, read through the same
+// synchronous FileSystem as text drafts. Extraction is asynchronous, the
+// language service is not: the server and the CLI fill an ExtractionCache
+// first (`refreshExtractedDrafts`, at start and whenever a draft file
+// changes), and `withExtractedDrafts` then answers readFile for a .pdf or
+// .docx with its extracted text — the text that offsets, ranges and the
+// read-only view of the draft refer to.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDraft } from './draftParser';
+import { pdfLooksTruncated, PdfReadError, pdfToText } from './pdfText';
+import type { FileSystem } from './workspace';
+import { docxToText, WordReadError } from './wordText';
+
+const EXTRACTORS: Record<string, { kind: string; extract(data: Uint8Array): Promise<string> }> = {
+  '.pdf': { kind: 'PDF', extract: pdfToText },
+  '.docx': { kind: 'Word', extract: docxToText },
+};
+
+/** File name endings of the drafts whose text is extracted (the others are read as text). */
+export const EXTRACTED_DRAFT_EXTENSIONS = Object.keys(EXTRACTORS);
+
+export function isExtractedDraft(file: string): boolean {
+  return path.extname(file).toLowerCase() in EXTRACTORS;
+}
+
+/** The text of a PDF or Word draft and what to tell about it; throws an Error whose message says why it cannot be read. */
+export async function extractDraftText(file: string, data: Uint8Array): Promise<{ text: string; warnings: string[] }> {
+  const extractor = EXTRACTORS[path.extname(file).toLowerCase()];
+  if (!extractor) throw new Error(`${path.basename(file)} is neither a PDF nor a Word (.docx) file`);
+  try {
+    const text = await extractor.extract(data);
+    return { text, warnings: [...(extractor.kind === 'PDF' && pdfLooksTruncated(data) ? [`${path.basename(file)} seems truncated (it does not end with %%EOF): pages may be missing`] : []), ...extractionWarnings(file, text)] };
+  } catch (error) {
+    // The readers' own errors are written for the user; anything else is a library failing on odd input.
+    const message = String((error as { message?: string })?.message ?? error);
+    throw new Error(error instanceof PdfReadError || error instanceof WordReadError ? message : `the ${extractor.kind} reader failed (${message})`);
+  }
+}
+
+/** What can be said about a draft file after reading it: its text or why there is none, and what to watch out for. */
+export interface Extraction {
+  text?: string;
+  /** "cannot read drafts/zero.pdf: the PDF is damaged or truncated (…)". */
+  error?: string;
+  /** Readable but odd: "no numbered paragraphs found …". */
+  warnings: string[];
+}
+
+/** Where the cache gets a file's bytes and a stamp that changes when the file does. */
+export interface ExtractionSource {
+  stamp(file: string): string | undefined;
+  read(file: string): Promise<Uint8Array>;
+}
+
+export const DISK_SOURCE: ExtractionSource = {
+  stamp(file) {
+    try {
+      const stat = fs.statSync(file);
+      return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  read: (file) => fs.promises.readFile(file),
+};
+
+export class ExtractionCache {
+  private readonly entries = new Map<string, Extraction & { stamp: string }>();
+  private readonly pending = new Map<string, Promise<boolean>>();
+
+  constructor(private readonly source: ExtractionSource = DISK_SOURCE) {}
+
+  /** The extraction of `file`, once `refresh` has read it. */
+  get(file: string): Extraction | undefined {
+    return this.entries.get(path.resolve(file));
+  }
+
+  /** Reads `file` again when it changed since the last read (or was never read); true when what is known of it changed. */
+  refresh(file: string): Promise<boolean> {
+    const key = path.resolve(file);
+    const stamp = this.source.stamp(key);
+    const known = this.entries.get(key);
+    if (stamp === undefined) {
+      // Gone (or never there): said as for any draft file that cannot be read.
+      this.entries.set(key, { error: `cannot read ${key}`, warnings: [], stamp: '' });
+      return Promise.resolve(known?.stamp !== '');
+    }
+    if (known?.stamp === stamp) return Promise.resolve(false);
+    const inFlight = this.pending.get(`${key}\n${stamp}`);
+    if (inFlight) return inFlight;
+    const reading = this.read(key, stamp).finally(() => this.pending.delete(`${key}\n${stamp}`));
+    this.pending.set(`${key}\n${stamp}`, reading);
+    return reading;
+  }
+
+  private async read(file: string, stamp: string): Promise<boolean> {
+    const previous = this.entries.get(file);
+    let entry: Extraction & { stamp: string };
+    try {
+      entry = { ...(await extractDraftText(file, await this.source.read(file))), stamp };
+    } catch (error) {
+      entry = { error: `cannot read ${file}: ${String((error as { message?: string })?.message ?? error)}`, warnings: [], stamp };
+    }
+    this.entries.set(file, entry);
+    return previous?.text !== entry.text || previous?.error !== entry.error;
+  }
+}
+
+/** What to tell about a readable PDF or Word draft: a file with no numbered paragraph is most likely misread. */
+function extractionWarnings(file: string, text: string): string[] {
+  if (parseDraft(text).paragraphs.length > 0) return [];
+  const name = path.basename(file);
+  return [
+    path.extname(file).toLowerCase() === '.docx'
+      ? `no numbered paragraphs found in ${name}: the draft's numbers may be Word fields or a list numbering this reader does not follow; a .txt export of the draft reads reliably`
+      : `no numbered paragraphs found in the text of ${name}: check its read-only text view, or use a Word or .txt version of the draft`,
+  ];
+}
+
+/** A FileSystem whose readFile answers a .pdf or .docx with its extracted text (undefined until it is extracted, or when it cannot be). */
+export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): FileSystem {
+  return {
+    readFile: (file) => (isExtractedDraft(file) ? cache.get(file)?.text : base.readFile(file)),
+    readError(file) {
+      if (!isExtractedDraft(file)) return base.readError?.(file);
+      const entry = cache.get(file);
+      return entry ? entry.error : `${file} is still being read`;
+    },
+    findFiles: (root, globs) => base.findFiles(root, globs),
+  };
+}
+
+/** The part of the language service this needs. */
+interface DraftOwner {
+  drafts(): Array<{ path?: string }>;
+  fileChanged(file: string): void;
+}
+
+/**
+ * Extracts every PDF or Word draft of the service that is new or changed on
+ * disk, and tells the service; returns the files whose text (or error) changed.
+ */
+export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache): Promise<string[]> {
+  const files = service.drafts().flatMap((draft) => (draft.path && isExtractedDraft(draft.path) ? [draft.path] : []));
+  const changed: string[] = [];
+  for (const file of files) if (await cache.refresh(file)) changed.push(file);
+  for (const file of changed) service.fileChanged(file);
+  return changed;
+}
