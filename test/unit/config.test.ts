@@ -114,3 +114,19 @@ describe('oewg-cite.json problems in the file', () => {
     assert.equal(found.length, 4, JSON.stringify(found));
   });
 });
+
+describe('a draft path that cannot be read', () => {
+  it('is a warning on that path in oewg-cite.json, and its citations say why they are not checked', () => {
+    const root = '/work/space';
+    const configFile = `${root}/oewg-cite.json`;
+    const configText = '{\n  "drafts": [\n    { "id": "zero-draft", "label": "Zero Draft", "path": "drafts/zero.txt" },\n    { "id": "first-draft", "label": "First Draft", "path": "drafts/frist.md" }\n  ]\n}\n';
+    const service = createLanguageService(
+      new MemoryFileSystem({ [configFile]: configText, [`${root}/drafts/zero.txt`]: '1. States met.\n', [`${root}/notes.md`]: 'See para 1 of the First Draft.\n' }),
+      root,
+    );
+    const found = service.diagnostics(configFile);
+    assert.deepEqual(found.map((d) => [d.severity, configText.slice(d.span.start, d.span.end)]), [['warning', '"drafts/frist.md"']]);
+    assert.match(found[0].message, /^draft "first-draft": cannot read \/work\/space\/drafts\/frist\.md$/);
+    assert.match(service.diagnostics(`${root}/notes.md`)[0].message, /para 1 cites the First Draft, which is not indexed \(cannot read/);
+  });
+});

@@ -199,7 +199,8 @@ async function check(options: Options): Promise<number> {
   }
   for (const draft of service.drafts()) {
     const entry = service.draft(draft.id);
-    if (entry?.error) process.stderr.write(`oewg-cite: ${entry.error}\n`);
+    // With a configuration file, an unreadable draft was said above, on its "path".
+    if (entry?.error && config.origin !== 'file') process.stderr.write(`oewg-cite: ${entry.error}\n`);
     for (const warning of draft.path ? extractions.get(draft.path)?.warnings ?? [] : []) process.stderr.write(`oewg-cite: ${warning}\n`);
   }
 

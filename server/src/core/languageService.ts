@@ -77,6 +77,20 @@ for (const feature of FEATURES) Object.assign(DEFAULT_SEVERITY, feature.diagnost
 
 export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY);
 
+/** A draft's "path" that cannot be read (no such file, a damaged PDF): a warning on the path in oewg-cite.json. */
+function unreadableDraftPaths(configText: string, drafts: Map<string, DraftEntry>): ConfigProblem[] {
+  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+  const list = tree?.type === 'object' ? findNodeAtLocation(tree, ['drafts']) : undefined;
+  return (list?.children ?? []).flatMap((node) => {
+    const id = findNodeAtLocation(node, ['id'])?.value;
+    const pathNode = findNodeAtLocation(node, ['path']);
+    const error = typeof id === 'string' ? drafts.get(id)?.error : undefined;
+    // A PDF or Word draft still being read is not a problem yet.
+    if (!error || !pathNode || / is still being read$/.test(error)) return [];
+    return [{ message: `draft "${id}": ${error}`, severity: 'warning' as const, span: { start: pathNode.offset, end: pathNode.offset + pathNode.length } }];
+  });
+}
+
 /** A "severity" key that names no diagnostic code is most likely a typo: say so where it is written. */
 function unknownSeverityCodes(configText: string): ConfigProblem[] {
   const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
@@ -201,6 +215,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     }
     const drafts = new Map<string, DraftEntry>();
     for (const info of config.drafts) drafts.set(info.id, readDraft(info));
+    if (configText !== undefined) problems.push(...unreadableDraftPaths(configText, drafts));
     // The draft and document names are part of what the scanner recognises: a new configuration gets a new cache.
     const scanner = new CitationScanCache({
       draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]),
