@@ -243,6 +243,29 @@ describe('PDF and Word drafts', function () {
     });
   });
 
+  describe('reference documents as the UN publishes them', () => {
+    it('reads a PDF listed under "references" and checks paragraph citations into it', async () => {
+      const pdf = (await samplePdf(sampleText)).bytes;
+      const cache = new ExtractionCache({ stamp: () => '1', read: async () => pdf });
+      const notes = 'Notes\n\nThe GGE said so (A/70/174, para 12), but A/70/174, para 99 does not exist.\n';
+      const memory = new MemoryFileSystem({
+        '/ws/oewg-cite.json': JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero.txt' }], references: [{ symbol: 'A/70/174', path: 'references/a-70-174.pdf' }] }),
+        '/ws/drafts/zero.txt': '1. States met.\n',
+        '/ws/references/a-70-174.pdf': '',
+        '/ws/notes.md': notes,
+      });
+      const service = createLanguageService(withExtractedDrafts(memory, cache), '/ws');
+      assert.deepEqual(service.referenceFiles(), ['/ws/references/a-70-174.pdf']);
+      assert.deepEqual(await refreshExtractedDrafts(service, cache), ['/ws/references/a-70-174.pdf']);
+      const paragraph12 = parseDraft(sampleText).paragraphs.find((p) => p.number === '12')!;
+      assert.ok(service.hover('/ws/notes.md', notes.indexOf('para 12') + 5)!.markdown.includes(paragraph12.text.split(/\s+/).slice(0, 6).join(' ')));
+      assert.deepEqual(
+        service.diagnostics('/ws/notes.md', { evenIfNotSubmission: true }).map((d) => [d.code, notes.slice(d.span.start, d.span.end)]),
+        [['document-paragraph-missing', 'para 99']],
+      );
+    });
+  });
+
   describe('discovery under drafts/', () => {
     it('finds PDF and Word drafts by default, and keeps the text one of two files of the same name', () => {
       const memory = new MemoryFileSystem({

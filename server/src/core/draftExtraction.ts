@@ -134,15 +134,19 @@ export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): F
 /** The part of the language service this needs. */
 interface DraftOwner {
   drafts(): Array<{ path?: string }>;
+  /** Reference documents (a GGE report as the UN publishes it) are read the same way. */
+  referenceFiles?(): string[];
   fileChanged(file: string): void;
 }
 
 /**
- * Extracts every PDF or Word draft of the service that is new or changed on
- * disk, and tells the service; returns the files whose text (or error) changed.
+ * Extracts every PDF or Word draft or reference document of the service that
+ * is new or changed on disk, and tells the service; returns the files whose
+ * text (or error) changed.
  */
 export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache): Promise<string[]> {
-  const files = service.drafts().flatMap((draft) => (draft.path && isExtractedDraft(draft.path) ? [draft.path] : []));
+  const paths = [...service.drafts().flatMap((draft) => (draft.path ? [draft.path] : [])), ...(service.referenceFiles?.() ?? [])];
+  const files = [...new Set(paths.filter(isExtractedDraft))];
   const changed: string[] = [];
   for (const file of files) if (await cache.refresh(file)) changed.push(file);
   for (const file of changed) service.fileChanged(file);

@@ -135,6 +135,8 @@ export interface LanguageService {
   isDraft(file: string): boolean;
   /** Files the configuration names as submissions. */
   submissionFiles(): string[];
+  /** The files of the "references" in oewg-cite.json whose text is indexed. */
+  referenceFiles(): string[];
 
   citations(file: string): Array<{ citation: Citation; target: CitationTarget }>;
   hover(file: string, offset: number): HoverResult | undefined;
@@ -176,6 +178,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
         config: OewgConfig;
         problems: ConfigProblem[];
         drafts: Map<string, DraftEntry>;
+        references: ReferenceDocument[];
         scanner: CitationScanCache;
         alignments: Map<string, Alignment | undefined>;
         quotationIndexes: Map<string, QuotationIndex | undefined>;
@@ -221,7 +224,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]),
       documentNames: documentNames(references),
     });
-    loaded = { config, problems, drafts, scanner, alignments: new Map(), quotationIndexes: new Map() };
+    loaded = { config, problems, drafts, references, scanner, alignments: new Map(), quotationIndexes: new Map() };
     return loaded;
   }
 
@@ -434,6 +437,9 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     submissionFiles() {
       const { config } = load();
       return fs.findFiles(config.root, config.submissions).filter(isSubmission);
+    },
+    referenceFiles() {
+      return load().references.flatMap((reference) => (reference.path ? [reference.path] : []));
     },
     citations(file) {
       const analysis = analyse(file);
