@@ -130,3 +130,19 @@ describe('a draft path that cannot be read', () => {
     assert.match(service.diagnostics(`${root}/notes.md`)[0].message, /para 1 cites the First Draft, which is not indexed \(cannot read/);
   });
 });
+
+describe('a citation of a known draft that has no file', () => {
+  it('says how to index it, in the terms of how the drafts were found', () => {
+    const root = '/found';
+    const files = { [`${root}/drafts/zero-draft.txt`]: '1. States met.\n', [`${root}/notes.md`]: 'See para 7 of the Pre-draft.\n' };
+    const discovered = createLanguageService(new MemoryFileSystem(files), root);
+    assert.deepEqual(discovered.diagnostics(`${root}/notes.md`).map((d) => d.message), [
+      'para 7 cites the Pre-draft, which is not indexed: put its file under drafts/ (named like "pre-draft.txt") or list it in oewg-cite.json with a "path" to check this citation',
+    ]);
+    const configured = createLanguageService(
+      new MemoryFileSystem({ ...files, [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'pre-draft', label: 'Pre-draft' }, { id: 'zero-draft', path: 'drafts/zero-draft.txt' }] }) }),
+      root,
+    );
+    assert.match(configured.diagnostics(`${root}/notes.md`)[0].message, /which is not indexed: give it a "path" in oewg-cite\.json to check this citation$/);
+  });
+});

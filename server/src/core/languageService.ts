@@ -361,7 +361,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       case 'draft': {
         const entry = load().drafts.get(target.draft.id);
         if (!entry?.parsed) {
-          const why = entry?.error ? ` (${entry.error})` : `: give it a "path" in ${CONFIG_FILE_NAME} to check this citation`;
+          const origin = load().config.origin;
+          const how =
+            origin === 'file'
+              ? `give it a "path" in ${CONFIG_FILE_NAME}`
+              : origin === 'discovered'
+                ? `put its file under drafts/ (named like "${target.draft.id}.txt") or list it in ${CONFIG_FILE_NAME} with a "path"`
+                : 'name its file with --draft';
+          const why = entry?.error ? ` (${entry.error})` : `: ${how} to check this citation`;
           return diagnostic('draft-not-indexed', citation.span, `${citationText(citation)} cites the ${target.draft.label}, which is not indexed${why}`);
         }
         const found: CoreDiagnostic[] = [];
