@@ -80,6 +80,7 @@ describe('scanCitations', () => {
       ['paragraph 13(a) on the norms', [{ text: 'paragraph 13(a)', keyword: 'paragraph', numbers: ['13'], parts: ['13'] }]],
       ['paragraph 13 (a)(ii) and', [{ text: 'paragraph 13 (a)(ii)', keyword: 'paragraph', numbers: ['13'], parts: ['13'] }]],
       ['(paras. 12 et seq.)', [plain('paras. 12', 'paras.', '12')]],
+      ['(paras 12ff. and 30)', [plain('paras 12ff. and 30', 'paras', '12', '30')]],
       // the author's own text
       ['as we said in paragraph 2 of our 2019 submission', [{ ...plain('paragraph 2', 'paragraph', '2'), qualifier: ['own', '', 'of our 2019 submission'] }]],
       ['see paras 4-5 of this paper', [{ text: 'paras 4-5', keyword: 'paras', numbers: ['4', '5'], parts: ['4..5'], qualifier: ['own', '', 'of this paper'] }]],

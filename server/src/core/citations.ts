@@ -50,6 +50,7 @@ const GAP = `${SPACE}*(?:\\r?\\n${SPACE}*)?`;
 const KEYWORD = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}]_)(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
 const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 
+const NUMBER_AND_FOLLOWING = /(\d{1,4})ff\.?(?![\p{L}\p{Nd}])/uy;
 // "74bis" and, as negotiated texts also write it, "74 bis" (the number is "74bis" either way, as drafts number it).
 const NUMBER = /(\d{1,4})(?:[ \u00a0]?(bis|ter|quater|quinquies|sexies|septies|octies)|(alt|[a-z]))?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
 // Sub-paragraphs "(a)", "(a)(ii)", "(a)-(k)": kept in the citation, not numbers.
@@ -234,6 +235,9 @@ class Scanner {
   }
 
   private numberAt(position: number): { number: string; span: Span; end: number } | undefined {
+    // "paras 12ff." cites 12 and what follows it: only the number written is cited.
+    const following = at(NUMBER_AND_FOLLOWING, this.text, position);
+    if (following) return { number: following[1], span: { start: position, end: position + following[1].length }, end: position + following[0].length };
     const match = at(NUMBER, this.text, position);
     if (!match) return undefined;
     const span = { start: position, end: position + match[0].length };
