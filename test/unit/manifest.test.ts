@@ -39,6 +39,13 @@ describe('package.json, README and code agree', () => {
     }
   });
 
+  it('every dependency is in the README, which says why it is there', () => {
+    const section = readme.slice(readme.indexOf('## Dependencies and why'));
+    for (const name of [...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]) {
+      assert.ok(section.includes(`\`${name}\``), `README explains ${name}`);
+    }
+  });
+
   it('pins VS Code to what the end-to-end tests run on', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
