@@ -75,6 +75,14 @@ describe('oewg-cite.json', () => {
   });
 });
 
+describe('invalid JSON in oewg-cite.json', () => {
+  it('is said once per place, where it is', () => {
+    const text = '{ "drafts": [ { "id": "zero" , }\n';
+    const { problems } = parseConfig(text, file);
+    assert.deepEqual(problems.map((p) => [p.severity, p.span?.start, p.message]), [['error', text.length, 'oewg-cite.json: invalid JSON (close bracket expected)']]);
+  });
+});
+
 describe('oewg-cite.json problems in the file', () => {
   const root = '/work/space';
   const configFile = `${root}/oewg-cite.json`;

@@ -61,7 +61,11 @@ export function parseConfig(text: string, file: string): ConfigResult {
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // One message per place: a missing bracket also leaves its brace unclosed, and says so at the same offset.
+  const reported = new Set<number>();
   for (const error of errors) {
+    if (reported.has(error.offset)) continue;
+    reported.add(error.offset);
     problems.push({
       message: `${CONFIG_FILE_NAME}: ${describeParseError(printParseErrorCode(error.error))}`,
       span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
