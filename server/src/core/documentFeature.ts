@@ -41,7 +41,6 @@ import {
   describeMentions,
   kindOfSymbol,
   officialLink,
-  readReferences,
   titleMatcher,
   titleAfter,
 } from './catalogue';
@@ -100,13 +99,11 @@ function documentsOf(view: WorkspaceView): WorkspaceDocuments {
   const config = view.config;
   const known = workspaces.get(config);
   if (known) return known;
-  const configText = config.origin === 'file' && config.file ? view.textOf(config.file) : undefined;
-  const { references } = configText !== undefined ? readReferences(configText, config.root) : { references: [] };
   const drafts = view.draftEntries().flatMap((entry) => {
     const text = entry.parsed && entry.info.path ? view.textOf(entry.info.path) : undefined;
     return text !== undefined && entry.parsed ? [{ info: entry.info, text, parsed: entry.parsed }] : [];
   });
-  const documents = { catalogue: buildCatalogue({ references, drafts, configuredDrafts: config.drafts }), references: new Map() };
+  const documents = { catalogue: buildCatalogue({ references: view.references, drafts, configuredDrafts: config.drafts }), references: new Map() };
   workspaces.set(config, documents);
   return documents;
 }

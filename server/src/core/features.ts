@@ -4,6 +4,7 @@
 // of the workspace; the service calls every feature and combines the answers,
 // so adding a feature is one file and one line in languageService.ts.
 import type { Alignment } from './alignment';
+import type { ReferenceDocument } from './catalogue';
 import type { ConfigProblem, OewgConfig } from './config';
 import type { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Span } from './model';
 import type { QuotationIndex } from './quotations';
@@ -34,6 +35,8 @@ export interface DocumentAnalysis {
 export interface WorkspaceView {
   readonly config: OewgConfig;
   readonly configProblems: ConfigProblem[];
+  /** The "references" of oewg-cite.json, as read with the configuration. */
+  readonly references: readonly ReferenceDocument[];
   currentDraft(): DraftInfo | undefined;
   draftEntry(id: string): DraftEntry | undefined;
   /** Every configured draft, in negotiation order. */

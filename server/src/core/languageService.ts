@@ -41,7 +41,7 @@ import { quotationFeature } from './quotationFeature';
 import { documentFeature } from './documentFeature';
 import { navigationFeature } from './navigationFeature';
 import { documentNames, readReferences, ReferenceDocument } from './catalogue';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 export type { CodeLensEntry, OutlineSymbol, ReferenceOptions, WorkspaceSymbolEntry } from './features';
@@ -78,8 +78,7 @@ for (const feature of FEATURES) Object.assign(DEFAULT_SEVERITY, feature.diagnost
 export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY);
 
 /** A draft's "path" that cannot be read (no such file, a damaged PDF): a warning on the path in oewg-cite.json. */
-function unreadableDraftPaths(configText: string, drafts: Map<string, DraftEntry>): ConfigProblem[] {
-  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+function unreadableDraftPaths(tree: JsonNode | undefined, drafts: Map<string, DraftEntry>): ConfigProblem[] {
   const list = tree?.type === 'object' ? findNodeAtLocation(tree, ['drafts']) : undefined;
   return (list?.children ?? []).flatMap((node) => {
     const id = findNodeAtLocation(node, ['id'])?.value;
@@ -92,8 +91,7 @@ function unreadableDraftPaths(configText: string, drafts: Map<string, DraftEntry
 }
 
 /** A "severity" key that names no diagnostic code is most likely a typo: say so where it is written. */
-function unknownSeverityCodes(configText: string): ConfigProblem[] {
-  const tree = parseTree(configText, [], { allowTrailingComma: true, disallowComments: false });
+function unknownSeverityCodes(tree: JsonNode | undefined): ConfigProblem[] {
   const severity = tree?.type === 'object' ? findNodeAtLocation(tree, ['severity']) : undefined;
   if (severity?.type !== 'object') return [];
   return (severity.children ?? []).flatMap((property) => {
@@ -202,12 +200,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     let config: OewgConfig;
     let references: ReferenceDocument[] = [];
     const configText = fs.readFile(configPath());
+    // What only the service can check in the file (codes, readable paths) is found on one parse of it.
+    const tree = configText !== undefined ? parseTree(configText, [], { allowTrailingComma: true, disallowComments: false }) : undefined;
     if (configText !== undefined) {
       const result = parseConfig(configText, configPath());
       config = result.config;
       const read = readReferences(configText, config.root);
       references = read.references;
-      problems.push(...result.problems, ...read.problems, ...unknownSeverityCodes(configText));
+      problems.push(...result.problems, ...read.problems, ...unknownSeverityCodes(tree));
     } else if (settings.configFile) {
       config = configFromDraftFiles(root, [], 'arguments');
       problems.push({ message: `cannot read the configuration file ${settings.configFile}`, severity: 'error' });
@@ -218,7 +218,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     }
     const drafts = new Map<string, DraftEntry>();
     for (const info of config.drafts) drafts.set(info.id, readDraft(info));
-    if (configText !== undefined) problems.push(...unreadableDraftPaths(configText, drafts));
+    problems.push(...unreadableDraftPaths(tree, drafts));
     // The draft and document names are part of what the scanner recognises: a new configuration gets a new cache.
     const scanner = new CitationScanCache({
       draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]),
@@ -298,6 +298,9 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     },
     get configProblems() {
       return load().problems;
+    },
+    get references() {
+      return load().references;
     },
     currentDraft: () => currentDraft(),
     draftEntry: (id) => load().drafts.get(id),
