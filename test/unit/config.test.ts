@@ -154,3 +154,21 @@ describe('a citation of a known draft that has no file', () => {
     assert.match(configured.diagnostics(`${root}/notes.md`)[0].message, /which is not indexed: give it a "path" in oewg-cite\.json to check this citation$/);
   });
 });
+
+describe('the submissions of a workspace', () => {
+  it('are listed once, and again when a file comes or goes', () => {
+    const root = '/subs';
+    const files = new MemoryFileSystem({ [`${root}/drafts/zero-draft.txt`]: '1. States met.\n', [`${root}/notes.md`]: 'para 1\n' });
+    let walks = 0;
+    const counting = { readFile: (file: string) => files.readFile(file), findFiles: (at: string, globs: readonly string[]) => (walks++, files.findFiles(at, globs)) };
+    const service = createLanguageService(counting, root);
+    assert.deepEqual(service.submissionFiles(), [`${root}/notes.md`]);
+    const afterFirst = walks;
+    service.submissionFiles();
+    service.diagnostics(`${root}/notes.md`);
+    assert.equal(walks, afterFirst, 'no second walk while nothing changed');
+    files.files.set(`${root}/more.md`, 'para 2\n');
+    service.fileChanged(`${root}/more.md`);
+    assert.deepEqual(service.submissionFiles(), [`${root}/more.md`, `${root}/notes.md`]);
+  });
+});

@@ -183,6 +183,8 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       }
     | undefined;
   const audited = new Set<string>();
+  /** The files the submission globs match, until the configuration changes or a file comes or goes. */
+  let submissionList: string[] | undefined;
   /** The last parse of each draft file, and what is computed from parsed drafts: kept across reloads while the text stays the same. */
   const parsedDrafts = new Map<string, { text: string; parsed: ParsedDraft; byNumber: Map<string, Paragraph> }>();
   const alignmentsByDrafts = new WeakMap<ParsedDraft, WeakMap<ParsedDraft, Alignment>>();
@@ -412,6 +414,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       if (wasDraft && editorText !== fs.readFile(file)) invalidate();
     },
     fileChanged(file) {
+      submissionList = undefined;
       if (documents.has(file) && !isDraftOrConfig(file)) return;
       if (isDraftOrConfig(file) || matchesGlobs(root, file, settings.draftGlobs?.length ? settings.draftGlobs : DEFAULT_DRAFT_GLOBS)) invalidate();
     },
@@ -445,8 +448,12 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     },
     isDraft,
     submissionFiles() {
-      const { config } = load();
-      return fs.findFiles(config.root, config.submissions).filter(isSubmission);
+      // A walk of the workspace: once per configuration, and again when a file is created or deleted.
+      if (!submissionList) {
+        const { config } = load();
+        submissionList = fs.findFiles(config.root, config.submissions).filter(isSubmission);
+      }
+      return submissionList;
     },
     referenceFiles() {
       return load().references.flatMap((reference) => (reference.path ? [reference.path] : []));
@@ -632,6 +639,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
 
   function invalidate() {
     loaded = undefined;
+    submissionList = undefined;
     analyses.clear();
   }
 
