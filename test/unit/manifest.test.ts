@@ -3,6 +3,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DEFAULT_DRAFT_GLOBS } from '../../server/src/core/config';
 import { DEFAULT_SEVERITY } from '../../server/src/core/languageService';
 import { repoRoot } from '../support/paths';
 
@@ -31,6 +32,11 @@ describe('package.json, README and code agree', () => {
       assert.ok(client.includes(`registerCommand('${command}'`), `${command} is registered`);
       assert.ok(readme.includes(`OEWG: ${title.replace(/…$/, '')}`), `README documents "${title}"`);
     }
+  });
+
+  it('the draft globs setting defaults to what the service uses without it', () => {
+    assert.deepEqual(manifest.contributes.configuration.properties['oewgCite.draftGlobs'].default, DEFAULT_DRAFT_GLOBS);
+    assert.ok(readme.includes(`| \`oewgCite.draftGlobs\` | \`${JSON.stringify(DEFAULT_DRAFT_GLOBS).replace(/,/g, ', ')}\` |`), 'README shows the default');
   });
 
   it('every setting is documented', () => {
