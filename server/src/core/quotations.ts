@@ -82,19 +82,22 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
   const sorted = [...citations].sort((a, b) => a.span.start - b.span.start);
   const blocks = blockQuotes(text, lines);
   // The “Zero Draft” of "the “Zero Draft”, para 74" names a draft: it quotes nothing.
-  const qualifiers = citations.flatMap((c) => (c.qualifier ? [c.qualifier.span] : []));
+  const qualifiers = citations.flatMap((c) => (c.qualifier && /["“”]/.test(text.slice(c.qualifier.span.start, c.qualifier.span.end)) ? [c.qualifier.span] : []));
   const inline = inlineQuotes(text).filter(
     (q) => !blocks.some((b) => contains(b.span, q.span.start)) && !qualifiers.some((span) => span.start <= q.textSpan.start && q.textSpan.end <= span.end),
   );
   const sentences = sentenceSpans(text, lines, inline.map((q) => q.span));
   const pairings: QuotationPairing[] = [];
   let s = 0;
+  // The quotations of the sentence at hand, found once per sentence.
+  let quotesOf: { sentence: Span; quotes: Quotation[] } | undefined;
   for (const quotation of inline) {
     while (s < sentences.length && sentences[s].end <= quotation.span.start) s++;
     const sentence = sentences[s];
     const inSentence = sentence && contains(sentence, quotation.span.start);
     const nearby = inSentence ? startingIn(sorted, sentence) : [];
-    const quotes = inSentence ? inline.filter((other) => contains(sentence, other.span.start)) : [];
+    if (inSentence && quotesOf?.sentence !== sentence) quotesOf = { sentence, quotes: startingIn(inline, sentence) };
+    const quotes = inSentence && quotesOf ? quotesOf.quotes : [];
     pairings.push({ quotation, ...pairInline(text, quotation, nearby, quotes) });
   }
   for (const block of blocks) pairings.push(pairBlock(text, lines, block, sorted));
@@ -103,8 +106,8 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
     .sort((a, b) => a.quotation.span.start - b.quotation.span.start);
 }
 
-/** The citations (sorted by start) that start inside a span. */
-function startingIn(sorted: readonly Citation[], span: Span): Citation[] {
+/** The citations or quotations (sorted by start) that start inside a span. */
+function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): T[] {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -112,7 +115,7 @@ function startingIn(sorted: readonly Citation[], span: Span): Citation[] {
     if (sorted[mid].span.start < span.start) low = mid + 1;
     else high = mid;
   }
-  const found: Citation[] = [];
+  const found: T[] = [];
   for (let i = low; i < sorted.length && sorted[i].span.start < span.end; i++) found.push(sorted[i]);
   return found;
 }
