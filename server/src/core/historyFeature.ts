@@ -285,7 +285,6 @@ function historyDiagnostics(view: WorkspaceView, followed: Followed): CoreDiagno
 
 // ---------- rewriting citations ----------
 
-/** What each cited number became in the current draft. */
 /** Whether a paragraph's sub-paragraphs keep their letters where it went: not when it was merged or split. */
 function keepsSubParagraphs(followed: Followed): (number: string) => boolean {
   return (number) => {
@@ -294,6 +293,7 @@ function keepsSubParagraphs(followed: Followed): (number: string) => boolean {
   };
 }
 
+/** What each cited number became in the current draft. */
 function numberMap(followed: Followed): NumberMap {
   return (number) => {
     if (!followed.from.byNumber.has(number)) return undefined;
@@ -515,8 +515,6 @@ function historyHover(view: WorkspaceView, analysis: DocumentAnalysis, index: nu
   });
   return list(lines, `Since the ${previous.info.label}`);
 }
-
-// ---------- the Compare Drafts report ----------
 
 // ---------- the feature ----------
 
