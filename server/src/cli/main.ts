@@ -324,9 +324,8 @@ function jsonPosition(text: string, span?: Span): { line: number; column: number
 }
 
 function position(text: string, span?: Span): string {
-  if (!span) return '1:1';
-  const at = new LineMap(text).positionAt(span.start);
-  return `${at.line + 1}:${at.character + 1}`;
+  const { line, column } = jsonPosition(text, span);
+  return `${line}:${column}`;
 }
 
 function readVersion(): string {
