@@ -383,10 +383,11 @@ Commentators cite A/75/816 at [64].
     ]);
   });
 
-  it('re-reads an indexed reference when its text changes', () => {
+  it('re-reads an indexed reference when its text changes on disk, like a draft', () => {
     const { service: edited, files } = workspace();
     assert.equal(described(ZERO_DRAFT, edited.diagnostics(ZERO).filter(isDocumentCode)).length, 1);
     files.files.set(REPORT, `${REPORT_TEXT}\n9. A ninth paragraph of our own.\n`);
+    edited.fileChanged(REPORT);
     assert.deepEqual(edited.diagnostics(ZERO).filter(isDocumentCode), []);
   });
 });

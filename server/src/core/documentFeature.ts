@@ -57,6 +57,7 @@ import type {
 } from './features';
 import type { Citation, CoreDiagnostic, Paragraph, ParsedDraft, Span, SymbolMention } from './model';
 import { describeCited } from './retarget';
+import { describeNumbers } from './wording';
 import { scanSymbols } from './symbols';
 
 export const DOCUMENT_CODES = {
@@ -298,6 +299,7 @@ function citationHover(view: WorkspaceView, documents: WorkspaceDocuments, citat
     blocks.push(escapeMarkdown(notIndexedAdvice(documents.catalogue, entry, name, citation)));
   }
   if (entry) blocks.push(factsMarkdown(view, documents, entry, entry.symbol, name));
+  if (!blocks.length) blocks.push(`**${describeNumbers(citation.numbers)} of ${name}** — ${name} is not indexed as a draft, so this paragraph cannot be shown.`);
   return blocks.join('\n\n---\n\n');
 }
 

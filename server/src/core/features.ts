@@ -8,7 +8,7 @@ import type { ReferenceDocument } from './catalogue';
 import type { ConfigProblem, OewgConfig } from './config';
 import type { Citation, CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Span } from './model';
 import type { QuotationIndex } from './quotations';
-import type { CitationTarget, DocumentContext } from './resolver';
+import type { CitationTarget, DocumentContext, FrontMatter } from './resolver';
 
 export interface DraftEntry {
   info: DraftInfo;
@@ -20,7 +20,10 @@ export interface DraftEntry {
   byNumber: Map<string, Paragraph>;
 }
 
-/** One document as the service understands it, computed once per version. */
+/**
+ * A text as the service understands it: a whole file, or one block of a file
+ * (see analysis.ts). Every span is an offset into `text`.
+ */
 export interface DocumentAnalysis {
   text: string;
   citations: Citation[];
@@ -151,10 +154,27 @@ export interface CodeLensEntry {
   references: readonly ReferenceEntry[];
 }
 
+/** A checked file at file level: its front matter, the draft it is, and its blocks' analyses in text order. */
+export interface FileView {
+  text: string;
+  frontMatter?: FrontMatter;
+  ownDraft?: DraftEntry;
+  blocks: ReadonlyArray<Span & { analysis: DocumentAnalysis }>;
+}
+
 export interface Feature {
   /** Diagnostic codes this feature may report, with their default severity. */
   readonly diagnosticCodes?: Record<string, 'error' | 'warning' | 'information' | 'hint'>;
+  /**
+   * Findings in one block of a file (`analysis` is the block's): what is found
+   * there may depend only on the block and the workspace, so that it is
+   * computed once per block text and reused while the user types elsewhere.
+   */
   diagnostics?(view: WorkspaceView, file: string, analysis: DocumentAnalysis): CoreDiagnostic[];
+  /** Findings about the file as a whole (its front matter, the draft it is). */
+  fileDiagnostics?(view: WorkspaceView, file: string, analysis: FileView): CoreDiagnostic[];
+  /** A last look at a block's findings from every feature (joining two that say one thing on the same words). */
+  refineDiagnostics?(found: CoreDiagnostic[]): CoreDiagnostic[];
   /** Markdown added below a citation's hover (e.g. where the paragraph went). */
   citationHover?(view: WorkspaceView, file: string, analysis: DocumentAnalysis, index: number): string | undefined;
   /** A hover where no citation is (a quotation, a document symbol). */

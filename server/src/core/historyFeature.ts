@@ -518,8 +518,28 @@ function historyHover(view: WorkspaceView, analysis: DocumentAnalysis, index: nu
 
 // ---------- the feature ----------
 
+/**
+ * "para 57: the First Draft has paragraphs 1–54" and, on the same words,
+ * where para 57 of the previous draft is now: one diagnostic that says both.
+ */
+function joinPreviousDraftNotes(found: CoreDiagnostic[]): CoreDiagnostic[] {
+  const notes = found.filter((d) => d.code === 'paragraph-moved-from-previous');
+  if (!notes.length) return found;
+  const joined = new Set<CoreDiagnostic>();
+  const result = found.map((missing) => {
+    if (missing.code !== 'missing-paragraph') return missing;
+    const mine = notes.filter((n) => !joined.has(n) && n.span.start === missing.span.start && n.span.end === missing.span.end);
+    if (!mine.length) return missing;
+    for (const note of mine) joined.add(note);
+    return { ...missing, message: [missing.message, ...mine.map((note) => note.message)].join('; ') };
+  });
+  return result.filter((d) => !joined.has(d));
+}
+
 export const historyFeature: Feature = {
   diagnosticCodes: HISTORY_CODES,
+
+  refineDiagnostics: joinPreviousDraftNotes,
 
   diagnostics(view, _file, analysis) {
     return analysis.citations.flatMap((_, index) => {
