@@ -1,5 +1,7 @@
-// Offsets <-> (line, character) for one text. Lines end at "\n"; a "\r"
-// before it belongs to the line break, not to the line's characters.
+// Offsets <-> (line, character) for one text. Lines end where the LSP
+// specification ends them: at "\n", "\r\n" or a lone "\r" (as editors and
+// vscode-languageserver-textdocument count them, so that a position means the
+// same place to the client and to us); the line break is not part of the line.
 
 export interface Position {
   /** 0-based line. */
@@ -13,7 +15,8 @@ export class LineMap {
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }
   }
 
@@ -30,7 +33,9 @@ export class LineMap {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    // Never between the "\r" and the "\n" of one line break: that is the end of the line.
+    const inBreak = clamped > this.starts[low] && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
+    return { line: low, character: clamped - this.starts[low] - (inBreak ? 1 : 0) };
   }
 
   offsetAt(position: Position): number {
@@ -45,10 +50,12 @@ export class LineMap {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
-  /** Offset of the end of the line's characters (before "\r\n" or "\n"). */
+  /** Offset of the end of the line's characters (before "\r\n", "\n" or "\r"). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.starts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1] - 1;
+    // "\r\n": the "\r" belongs to the break too.
+    return this.text.charCodeAt(next) === 10 && next > this.starts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
   }
 
   lineText(line: number): string {
