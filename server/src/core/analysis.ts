@@ -80,10 +80,11 @@ export class Analyser {
     const frontMatterDraft = frontMatter?.draft?.name;
     const placed: PlacedBlock[] = [];
     let inherited: DraftHeading | undefined;
+    const keyOf = (heading: DraftHeading | undefined) => `${frontMatterDraft ?? ''}\u0000${heading?.draft.id ?? ''}\u0000${fileContext}`;
+    let key = keyOf(undefined);
     for (const span of splitBlocks(text)) {
       const blockText = text.slice(span.start, span.end);
       const headings = this.headings.getOrCompute(blockText, () => documentContext(blockText, this.options.drafts).draftHeadings);
-      const key = `${frontMatterDraft ?? ''}\u0000${inherited?.draft.id ?? ''}\u0000${fileContext}`;
       let byContext = this.blocks.get(blockText);
       if (!byContext) byContext = this.blocks.set(blockText, new Map());
       let analysis = byContext.get(key);
@@ -92,7 +93,10 @@ export class Analyser {
         byContext.set(key, analysis);
       }
       placed.push({ start: span.start, end: span.end, analysis });
-      if (headings.length) inherited = headings[headings.length - 1];
+      if (headings.length && headings[headings.length - 1].draft !== inherited?.draft) {
+        inherited = headings[headings.length - 1];
+        key = keyOf(inherited);
+      }
     }
     let whole: DocumentAnalysis | undefined;
     return {

@@ -5,16 +5,13 @@
 // line, and the cut avoids them: a fenced code block (its lines are code until
 // the fence closes) and a Markdown block quote, which pairs with the line
 // introducing it or attributing it one blank line away.
-import { Citation, CitedPart, Span } from './model';
-
-const BLANK = /^[ \t]*\r?$/;
-const FENCE = /^\s*(```|~~~)/;
-const BLOCK_QUOTE = /^[ \t]{0,3}>/;
+import { Citation, CitedPart, CoreDiagnostic, Span } from './model';
 
 /**
  * Where the text is cut into blocks: each block ends where the first blank
  * line of a run of blank lines starts (the blank lines open the next block).
- * Linear in the length of the text; the blocks cover it without gaps.
+ * Linear in the length of the text, reading characters in place (a keystroke
+ * in a long file cuts it again); the blocks cover the text without gaps.
  */
 export function splitBlocks(text: string): Span[] {
   const blocks: Span[] = [];
@@ -25,24 +22,23 @@ export function splitBlocks(text: string): Span[] {
   let cutAt: number | undefined;
   let inBlankRun = false;
   let lineStart = 0;
-  while (lineStart <= text.length) {
+  for (;;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (BLANK.test(line) && lineStart > 0) {
+    if (lineStart > 0 && isBlank(text, lineStart, lineEnd)) {
       if (!inBlankRun) {
         inBlankRun = true;
         cutAt = inFence || previousIsQuote ? undefined : lineStart;
       }
-    } else if (line.length > 0 || newline >= 0) {
-      const isQuote = BLOCK_QUOTE.test(line);
+    } else if (lineEnd > lineStart || newline >= 0) {
+      const isQuote = startsBlockQuote(text, lineStart, lineEnd);
       if (inBlankRun && cutAt !== undefined && cutAt > blockStart && !isQuote) {
         blocks.push({ start: blockStart, end: cutAt });
         blockStart = cutAt;
       }
       inBlankRun = false;
       cutAt = undefined;
-      if (FENCE.test(line)) inFence = !inFence;
+      if (startsFence(text, lineStart, lineEnd)) inFence = !inFence;
       previousIsQuote = isQuote;
     }
     if (newline < 0) break;
@@ -50,6 +46,33 @@ export function splitBlocks(text: string): Span[] {
   }
   blocks.push({ start: blockStart, end: text.length });
   return blocks;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+/** Only spaces and tabs, and a final "\r". */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== SPACE && code !== TAB && !(code === CR && i === end - 1)) return false;
+  }
+  return true;
+}
+
+/** A Markdown block quote line: at most three spaces or tabs, then ">". */
+function startsBlockQuote(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  return i < end && text.charCodeAt(i) === 62;
+}
+
+/** A fence line: white space, then ``` or ~~~. */
+function startsFence(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && /\s/.test(text[i])) i++;
+  return text.startsWith('```', i) && i + 3 <= end || text.startsWith('~~~', i) && i + 3 <= end;
 }
 
 /** The block holding `offset` (the last one for the end of the text), by binary search. */
@@ -96,4 +119,25 @@ export function shiftSpans<T>(value: T, delta: number): T {
     copy.end = record.end + delta;
   }
   return copy as T;
+}
+
+/** Whether a finding's data holds spans (a fix's edits), found once per data object. */
+const dataWithSpans = new WeakMap<object, boolean>();
+
+function holdsSpans(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const known = dataWithSpans.get(value);
+  if (known !== undefined) return known;
+  const record = value as Record<string, unknown>;
+  const found = (typeof record.start === 'number' && typeof record.end === 'number') || Object.values(record).some(holdsSpans);
+  dataWithSpans.set(value, found);
+  return found;
+}
+
+/** A finding of a block moved to where the block stands; its data is copied only when it holds spans. */
+export function shiftFinding(finding: CoreDiagnostic, delta: number): CoreDiagnostic {
+  if (delta === 0) return finding;
+  const moved = { ...finding, span: shiftSpan(finding.span, delta) };
+  if (holdsSpans(finding.data)) moved.data = shiftSpans(finding.data, delta);
+  return moved;
 }

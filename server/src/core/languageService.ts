@@ -6,7 +6,7 @@
 import { renderAlignmentReport } from './alignmentReport';
 import { Alignment } from './alignment';
 import { PlacedBlock } from './analysis';
-import { shiftSpan, shiftSpans } from './blocks';
+import { shiftFinding, shiftSpan } from './blocks';
 import { ConfigProblem, findDraft, OewgConfig } from './config';
 import { documentFeature } from './documentFeature';
 import type {
@@ -201,7 +201,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       if (!analysis) return [];
       const found = FEATURES.flatMap((feature) => feature.fileDiagnostics?.(view, file, analysis) ?? []);
       for (const block of analysis.blocks) {
-        for (const finding of blockFindings(file, block)) found.push(block.start ? shiftSpans(finding, block.start) : finding);
+        for (const finding of blockFindings(file, block)) found.push(shiftFinding(finding, block.start));
       }
       // In the order of the text (a stable sort keeps each place's findings in feature order).
       return found.sort((a, b) => a.span.start - b.span.start);

@@ -46,7 +46,8 @@ export const paragraphFeature: Feature = {
     }
     if (frontMatter?.error) found.push(...view.diagnostic('unknown-draft', frontMatter.span, `front matter: ${frontMatter.error}`));
     // Said once, on the first citation: every other one would say the same.
-    for (const block of file.blocks) {
+    // (Only a workspace without a current draft resolves a citation to none.)
+    for (const block of view.currentDraft() ? [] : file.blocks) {
       const index = block.analysis.targets.findIndex((target) => target.kind === 'none');
       if (index < 0) continue;
       const span = block.analysis.citations[index].span;
