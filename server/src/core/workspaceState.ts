@@ -125,9 +125,9 @@ export class WorkspaceState {
     } else {
       config = configFromDraftFiles(root, fs.findFiles(root, this.draftGlobs()), 'discovered');
     }
+    // A draft is read and parsed when something first asks for it, not all at start.
     const drafts = new Map<string, DraftEntry>();
-    for (const info of config.drafts) drafts.set(info.id, this.readDraft(info));
-    if (configText !== undefined) problems.push(...configFileProblems(configText, drafts, Object.keys(this.defaultSeverity)));
+    for (const info of config.drafts) drafts.set(info.id, this.lazyDraft(info));
     const current = this.chooseCurrent(config);
     const analyser = new Analyser({
       drafts: config.drafts,
@@ -135,23 +135,53 @@ export class WorkspaceState {
       // The draft and document names are part of what the scanner recognises.
       scan: { draftNames: config.drafts.flatMap((draft) => [draft.label, ...draft.aliases]), documentNames: documentNames(references) },
     });
-    this.loaded = { config, problems, drafts, references, analyser, alignments: new Map(), quotationIndexes: new Map() };
+    let checked: ConfigProblem[] | undefined;
+    const diagnosticCodes = Object.keys(this.defaultSeverity);
+    this.loaded = {
+      config,
+      // Whether each draft's path can be read is known only once it is read: asked for, the drafts are read.
+      get problems() {
+        return (checked ??= [...problems, ...(configText !== undefined ? configFileProblems(configText, drafts, diagnosticCodes) : [])]);
+      },
+      drafts,
+      references,
+      analyser,
+      alignments: new Map(),
+      quotationIndexes: new Map(),
+    };
     return this.loaded;
   }
 
-  private readDraft(info: DraftInfo): DraftEntry {
-    if (!info.path) return { info, byNumber: new Map() };
+  private lazyDraft(info: DraftInfo): DraftEntry {
+    let read: Omit<DraftEntry, 'info'> | undefined;
+    const content = () => (read ??= this.readDraft(info));
+    return {
+      info,
+      get parsed() {
+        return content().parsed;
+      },
+      get error() {
+        return content().error;
+      },
+      get byNumber() {
+        return content().byNumber;
+      },
+    };
+  }
+
+  private readDraft(info: DraftInfo): Omit<DraftEntry, 'info'> {
+    if (!info.path) return { byNumber: new Map() };
     const text = this.textOf(info.path);
-    if (text === undefined) return { info, error: this.fs.readError?.(info.path) ?? `cannot read ${info.path}`, byNumber: new Map() };
+    if (text === undefined) return { error: this.fs.readError?.(info.path) ?? `cannot read ${info.path}`, byNumber: new Map() };
     // The same text parses to the same object, so that what hangs on it
     // (alignments, quotation indexes) outlives a reload that changed nothing
     // in this draft: opening it in the editor, saving another file.
     const known = this.parsedDrafts.get(info.path);
-    if (known?.text === text) return { info, parsed: known.parsed, byNumber: known.byNumber };
+    if (known?.text === text) return { parsed: known.parsed, byNumber: known.byNumber };
     const parsed = parseDraft(text);
     const byNumber = new Map(parsed.paragraphs.map((paragraph) => [paragraph.number, paragraph]));
     this.parsedDrafts.set(info.path, { text, parsed, byNumber });
-    return { info, parsed, byNumber };
+    return { parsed, byNumber };
   }
 
   draftEntries(): DraftEntry[] {
