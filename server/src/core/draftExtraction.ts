@@ -7,12 +7,13 @@
 // read-only view of the draft refer to.
 //
 // Who extracts is a DraftExtractor: in process (`IN_PROCESS_EXTRACTOR` of
-// extractText.ts, for tests and tools), or a worker thread (server/src/extraction/workerExtractor.ts, what the server
-// and the CLI use, so that a 40-page PDF never holds up a hover). What was
-// extracted is kept by an ExtractionStore (server/src/extraction/diskStore.ts)
-// under the SHA-256 of the file's bytes and the extractor's version, so a
-// reopened workspace reads nothing again. The text is not parsed here: the
-// language service parses it, once.
+// extractText.ts, for tests, without a store), or a worker thread
+// (server/src/extraction/workerExtractor.ts: what the server and the CLI use,
+// so that a 40-page PDF never holds up a hover). What was extracted is kept by
+// an ExtractionStore (server/src/extraction/diskStore.ts) under the SHA-256 of
+// the file's bytes and the extractor's version, so a reopened workspace reads
+// nothing again. The text is not parsed here: the language service parses it,
+// once.
 import * as fs from 'fs';
 import * as path from 'path';
 import { webcrypto } from 'crypto';

@@ -26,7 +26,7 @@ export async function extractDraftText(file: string, data: Uint8Array): Promise<
   }
 }
 
-/** Extraction on the calling thread: for tests and tools; the server and the CLI use a worker. */
+/** Extraction on the calling thread, for tests; the server and the CLI use a worker. Its version does not follow the readers' code: give it no disk store. */
 export const IN_PROCESS_EXTRACTOR: DraftExtractor = {
   version: 'in-process',
   extract: (file, data) => extractDraftText(file, data),
