@@ -9,7 +9,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import { DEFAULT_DRAFT_GLOBS } from '../../server/src/core/config';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { parseDraft } from '../../server/src/core/draftParser';
-import { ExtractionCache, ExtractionFailure, ExtractionProgress, refreshExtractedDrafts, withExtractedDrafts } from '../../server/src/core/draftExtraction';
+import { ExtractionCache, ExtractionFailure, ExtractionProgress, extractionProgressMessage, refreshExtractedDrafts, withExtractedDrafts } from '../../server/src/core/draftExtraction';
 import { extractDraftText, IN_PROCESS_EXTRACTOR } from '../../server/src/core/extractText';
 import { DiskExtractionStore, WorkerExtractor } from '../../server/src/extraction';
 import { layoutPdfText, PdfTextItem } from '../../server/src/core/pdfText';
@@ -474,6 +474,7 @@ describe('PDF and Word drafts', function () {
         { done: 1, total: 2, file: second },
         { done: 2, total: 2, file: second },
       ]);
+      assert.deepEqual(seen.map(extractionProgressMessage), ['Reading 1 of 2 PDF/Word drafts…', 'Reading 2 of 2 PDF/Word drafts…', 'Read 2 PDF/Word drafts']);
       seen.length = 0;
       await refreshExtractedDrafts(service, cache, { onProgress });
       assert.deepEqual(seen, [], 'nothing to read');

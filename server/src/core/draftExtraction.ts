@@ -261,6 +261,12 @@ export interface ExtractionProgress {
   file: string;
 }
 
+/** "Reading 3 of 12 PDF/Word drafts…" (the file being read is the third), for a progress indicator. */
+export function extractionProgressMessage(progress: ExtractionProgress): string {
+  if (progress.done >= progress.total) return `Read ${progress.total} PDF/Word draft${progress.total === 1 ? '' : 's'}`;
+  return `Reading ${progress.done + 1} of ${progress.total} PDF/Word draft${progress.total === 1 ? '' : 's'}…`;
+}
+
 export interface RefreshOptions {
   /** Called before each file that needs reading and once when all are read; not called when none does. */
   onProgress?(progress: ExtractionProgress): void;
