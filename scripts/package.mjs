@@ -16,7 +16,7 @@ export function vsixPath() {
 
 /** Packages the extension (dist/ must be built) and returns the .vsix path. */
 export function packageExtension() {
-  for (const bundle of ['dist/client.js', 'dist/server.js']) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/extractWorker.js']) {
     if (!existsSync(join(repoRoot, bundle))) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
   }
   const out = vsixPath();

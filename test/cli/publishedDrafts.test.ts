@@ -10,8 +10,8 @@ import { makeTempDir, removeDir } from '../support/tempWorkspace';
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const sampleText = fs.readFileSync(path.join(samplesDir, 'drafts', 'zero-draft.txt'), 'utf8');
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,6 +71,30 @@ describe('oewg-cite on PDF and Word drafts', function () {
     assert.match(result.stderr, /^oewg-cite: cannot read .*broken\.pdf: the PDF (is damaged or truncated|cannot be read)/m);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stdout, /^notes\.md:1:43 error missing-paragraph para 130: the Zero Draft has paragraphs 1–59$/m);
+  });
+
+  it('keeps the text it read in the cache directory and reads it from there next time; --no-cache neither reads nor writes it', () => {
+    const cacheDir = path.join(dir, 'cache');
+    const env = { OEWG_CITE_CACHE_DIR: cacheDir };
+    const entries = () => (fs.existsSync(path.join(cacheDir, 'extracted')) ? fs.readdirSync(path.join(cacheDir, 'extracted')) : []);
+    const uncached = run(['index', 'zero-draft.pdf', '--text', '--no-cache'], dir, env);
+    assert.equal(uncached.code, 0, uncached.stderr);
+    assert.deepEqual(entries(), [], '--no-cache writes nothing');
+    const first = run(['index', 'zero-draft.pdf', '--text'], dir, env);
+    assert.deepEqual(entries().length, 1);
+    const [entry] = entries();
+    const kept = fs.readFileSync(path.join(cacheDir, 'extracted', entry), 'utf8');
+    const second = run(['index', 'zero-draft.pdf', '--text'], dir, env);
+    for (const result of [first, second]) {
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, uncached.stdout);
+      assert.equal(result.stderr, '', 'nothing said about the cache');
+    }
+    // What the second run read came from the cache: made unreadable, the entry is replaced by a fresh reading.
+    fs.writeFileSync(path.join(cacheDir, 'extracted', entry), '{"cut short');
+    const afterDamage = run(['check', 'notes.md', '--draft', 'zero-draft.pdf'], dir, env);
+    assert.equal(afterDamage.stdout.trim(), 'notes.md:1:43 error missing-paragraph para 130: the Zero Draft has paragraphs 1–59');
+    assert.equal(fs.readFileSync(path.join(cacheDir, 'extracted', entry), 'utf8'), kept);
   });
 
   it('compare a PDF draft with a Markdown one', () => {

@@ -9,10 +9,12 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import { DEFAULT_DRAFT_GLOBS } from '../../server/src/core/config';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { parseDraft } from '../../server/src/core/draftParser';
-import { ExtractionCache, extractDraftText, refreshExtractedDrafts, withExtractedDrafts } from '../../server/src/core/draftExtraction';
+import { ExtractionCache, ExtractionFailure, ExtractionProgress, extractionProgressMessage, refreshExtractedDrafts, withExtractedDrafts } from '../../server/src/core/draftExtraction';
+import { extractDraftText, IN_PROCESS_EXTRACTOR } from '../../server/src/core/extractText';
+import { DiskExtractionStore, WorkerExtractor } from '../../server/src/extraction';
 import { layoutPdfText, PdfTextItem } from '../../server/src/core/pdfText';
 import { docxToText } from '../../server/src/core/wordText';
-import { MemoryFileSystem } from '../../server/src/core/workspace';
+import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
 import { ParsedDraft } from '../../server/src/core/model';
 import { PDF_RUNNING_HEAD, PDF_SYMBOL, sampleDocx, samplePdf } from '../support/publishedDrafts';
 import { readCorpus, repoRoot, samplesDir } from '../support/paths';
@@ -192,7 +194,7 @@ describe('PDF and Word drafts', function () {
     it('reads a draft once, again when it changes, and says why a broken one cannot be read', async () => {
       const file = path.join(dir, 'zero-draft.docx');
       fs.writeFileSync(file, await sampleDocx(sampleText));
-      const cache = new ExtractionCache();
+      const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR });
       assert.equal(await cache.refresh(file), true);
       assert.equal(await cache.refresh(file), false, 'unchanged: not read again');
       assert.match(cache.get(file)!.text!, /^1\. The security/m);
@@ -205,11 +207,13 @@ describe('PDF and Word drafts', function () {
       assert.equal(cache.get(file)!.error, `cannot read ${file}`);
     });
 
-    it('warns when a readable file has no numbered paragraphs', async () => {
-      const file = path.join(dir, 'notes.docx');
+    it('warns when the service finds no numbered paragraph in a readable draft', async () => {
+      fs.mkdirSync(path.join(dir, 'drafts'));
+      const file = path.join(dir, 'drafts', 'notes.docx');
       fs.writeFileSync(file, await minimalDocx(['<w:p><w:r><w:t>Only prose, no numbered paragraph.</w:t></w:r></w:p>'], ''));
-      const cache = new ExtractionCache();
-      await cache.refresh(file);
+      const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR });
+      const service = createLanguageService(withExtractedDrafts(new DiskFileSystem(), cache), dir);
+      assert.deepEqual(await refreshExtractedDrafts(service, cache), [file]);
       assert.deepEqual(cache.get(file)!.warnings.length, 1);
       assert.match(cache.get(file)!.warnings[0], /^no numbered paragraphs found in notes\.docx: the draft's numbers may be Word fields or a list numbering/);
     });
@@ -220,7 +224,7 @@ describe('PDF and Word drafts', function () {
         ['/ws/drafts/zero-draft.pdf', pdf],
         ['/ws/drafts/first-draft.docx', randomBytes(300)],
       ]);
-      const cache = new ExtractionCache({ stamp: (file) => (files.has(file) ? String(files.get(file)!.length) : undefined), read: async (file) => files.get(file)! });
+      const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR, source: { stamp: (file) => (files.has(file) ? String(files.get(file)!.length) : undefined), read: async (file) => files.get(file)! } });
       const memory = new MemoryFileSystem({
         '/ws/drafts/zero-draft.pdf': '',
         '/ws/drafts/first-draft.docx': '',
@@ -243,10 +247,250 @@ describe('PDF and Word drafts', function () {
     });
   });
 
+  describe('reading in a worker thread (dist/extractWorker.js, built by `npm run build`)', () => {
+    const script = path.join(repoRoot, 'dist', 'extractWorker.js');
+    let pdf: Uint8Array;
+    let docx: Uint8Array;
+    let worker: WorkerExtractor;
+    before(async function () {
+      if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does)`);
+      pdf = (await samplePdf(sampleText)).bytes;
+      docx = await sampleDocx(sampleText);
+    });
+    beforeEach(() => (worker = new WorkerExtractor({ script })));
+    afterEach(() => worker.dispose());
+
+    it('gives the same text and warnings as reading in process, for the sample PDF and Word file', async () => {
+      const cut = pdf.slice(0, new TextDecoder('latin1').decode(pdf).lastIndexOf('%%EOF'));
+      for (const [name, bytes] of [['zero-draft.pdf', pdf], ['zero-draft.docx', docx], ['cut.pdf', cut]] as const) {
+        assert.deepEqual(await worker.extract(name, bytes), await extractDraftText(name, bytes), name);
+      }
+      assert.equal(worker.stats.workersStarted, 1, 'one worker read all three');
+      assert.ok(pdf.length > 0 && docx.length > 0, "the caller's bytes are not handed over to the worker");
+    });
+
+    it('a file the reader rejects gets its error; the same worker reads the next one', async () => {
+      await assert.rejects(worker.extract('draft.pdf', randomBytes(4000)), (error: ExtractionFailure) => {
+        assert.ok(error instanceof ExtractionFailure);
+        assert.match(error.message, /not a PDF file/);
+        assert.equal(error.lasting, true, 'the same bytes always give this error');
+        return true;
+      });
+      assert.match((await worker.extract('zero-draft.docx', docx)).text, /^1\. The security/m);
+      assert.equal(worker.stats.workersStarted, 1);
+    });
+
+    it('a worker that runs out of memory: a clear error for that file, a fresh worker for the next', async () => {
+      // A heap far too small for the PDF reader: the worker dies as it would on a huge or malicious file.
+      worker.configure({ maxMemoryMb: 4 });
+      await assert.rejects(worker.extract('zero-draft.pdf', pdf), (error: ExtractionFailure) => {
+        assert.equal(error.message, 'the PDF reader ran out of memory on it (limit 4 MB): the file may be very large or damaged');
+        assert.equal(error.lasting, false, 'not kept: another run may have more memory');
+        return true;
+      });
+      worker.configure({ maxMemoryMb: 1024 });
+      assert.deepEqual(await worker.extract('zero-draft.pdf', pdf), await extractDraftText('zero-draft.pdf', pdf));
+      assert.deepEqual({ ...worker.stats }, { workersStarted: 2, files: 2, crashes: 1, timeouts: 0 });
+    });
+
+    it('a file that takes longer than the timeout is stopped with a clear error; a fresh worker reads the next', async () => {
+      // 1 ms: less than a worker needs to start, let alone to lay out a PDF, so this file always times out.
+      worker.configure({ timeoutMs: 1 });
+      await assert.rejects(worker.extract('zero-draft.pdf', pdf), /^Error: reading it took longer than 1 ms and was stopped: the file may be very large or damaged$/);
+      worker.configure({ timeoutMs: 60_000 });
+      assert.match((await worker.extract('zero-draft.pdf', pdf)).text, /^59\. /m);
+      assert.deepEqual({ ...worker.stats }, { workersStarted: 2, files: 2, crashes: 0, timeouts: 1 });
+    });
+
+    it('files asked for together are read one after the other, each with its own answer', async () => {
+      const results = await Promise.allSettled([worker.extract('a.pdf', pdf), worker.extract('b.docx', randomBytes(300)), worker.extract('c.docx', docx)]);
+      assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'fulfilled']);
+      assert.match((results[2] as PromiseFulfilledResult<{ text: string }>).value.text, /^15\. States agreed/m);
+    });
+
+    it('a missing worker script: every file says so, nothing crashes', async () => {
+      const missing = new WorkerExtractor({ script: path.join(repoRoot, 'dist', 'no-such-worker.js') });
+      await assert.rejects(missing.extract('zero-draft.pdf', pdf), /the PDF reader could not start \(.*no-such-worker\.js is missing: run `npm run build`\)/);
+      await missing.dispose();
+    });
+  });
+
+  describe('the disk cache of extracted text', () => {
+    const script = path.join(repoRoot, 'dist', 'extractWorker.js');
+    let dir: string;
+    let worker: WorkerExtractor;
+    let store: DiskExtractionStore;
+    /** A cache as a newly started server or CLI run has it: nothing in memory, the disk cache of earlier runs. */
+    const freshCache = () => new ExtractionCache({ extractor: worker, store });
+    const entries = () => fs.readdirSync(store.dir);
+    beforeEach(() => {
+      dir = makeTempDir('extraction-cache');
+      worker = new WorkerExtractor({ script });
+      store = new DiskExtractionStore(path.join(dir, 'cache'));
+    });
+    afterEach(async () => {
+      await worker.dispose();
+      removeDir(dir);
+    });
+
+    it('a reopened workspace reads nothing again: the text comes from the cache, the worker is not asked', async () => {
+      const file = path.join(dir, 'zero-draft.pdf');
+      fs.writeFileSync(file, (await samplePdf(sampleText)).bytes);
+      const first = freshCache();
+      await first.refresh(file);
+      assert.deepEqual({ ...first.stats }, { extracted: 1, storeHits: 0, sameContent: 0 });
+      assert.deepEqual(entries().length, 1, 'one entry, no temporary file left');
+      assert.ok(entries()[0].endsWith('.json'));
+
+      const second = freshCache();
+      assert.equal(await second.refresh(file), true);
+      assert.deepEqual({ ...second.stats }, { extracted: 0, storeHits: 1, sameContent: 0 });
+      assert.equal(worker.stats.files, 1, 'the worker read the file once');
+      assert.equal(second.get(file)!.text, first.get(file)!.text);
+      assert.match(second.get(file)!.text!, /^17\. States reaffirmed/m);
+    });
+
+    it('changed content is read again; the same content under a new date is not', async () => {
+      const file = path.join(dir, 'zero-draft.docx');
+      fs.writeFileSync(file, await sampleDocx(sampleText));
+      const cache = freshCache();
+      await cache.refresh(file);
+      const before = cache.get(file)!.text!;
+
+      fs.writeFileSync(file, await sampleDocx(sampleText.replace('States agreed that no State is immune', 'States agreed that no State is exempt')));
+      assert.equal(await cache.refresh(file), true);
+      assert.match(cache.get(file)!.text!, /^15\. States agreed that no State is exempt/m);
+      assert.equal(cache.stats.extracted, 2);
+      // A new run sees the new content, never the text kept for the old one.
+      const reopened = freshCache();
+      await reopened.refresh(file);
+      assert.equal(reopened.get(file)!.text, cache.get(file)!.text);
+      assert.notEqual(reopened.get(file)!.text, before);
+
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(file, later, later);
+      assert.equal(await cache.refresh(file), false, 'touched, same bytes: nothing changed');
+      assert.deepEqual({ ...cache.stats }, { extracted: 2, storeHits: 0, sameContent: 1 });
+    });
+
+    it('a corrupt cache entry is ignored and written again', async () => {
+      const file = path.join(dir, 'zero-draft.pdf');
+      fs.writeFileSync(file, (await samplePdf(sampleText)).bytes);
+      const cache = freshCache();
+      await cache.refresh(file);
+      const text = cache.get(file)!.text!;
+      const [entry] = entries();
+      const good = fs.readFileSync(path.join(store.dir, entry), 'utf8');
+      const damaged = [
+        good.slice(0, good.length / 2), // cut short
+        good.replace('17. States reaffirmed', '17. States rejected'), // still JSON, but not what was read
+        '',
+      ];
+      for (const bad of damaged) {
+        fs.writeFileSync(path.join(store.dir, entry), bad);
+        const reopened = freshCache();
+        await reopened.refresh(file);
+        assert.equal(reopened.get(file)!.text, text);
+        assert.equal(reopened.stats.extracted, 1, 'read again');
+        assert.equal(fs.readFileSync(path.join(store.dir, entry), 'utf8'), good, 'and written again');
+      }
+      assert.equal(store.stats.corrupt, damaged.length, 'each one seen as damaged: the cut and the empty one do not parse, the edited one fails its checksum');
+    });
+
+    it('keeps the error of a file the reader rejects, and warnings under the name the file has now', async () => {
+      const broken = path.join(dir, 'broken.docx');
+      fs.writeFileSync(broken, randomBytes(500));
+      await freshCache().refresh(broken);
+      const reopened = freshCache();
+      await reopened.refresh(broken);
+      assert.equal(reopened.stats.storeHits, 1);
+      assert.match(reopened.get(broken)!.error!, /^cannot read .*broken\.docx: not a Word \.docx file/);
+
+      const bytes = (await samplePdf(sampleText)).bytes;
+      const cut = bytes.slice(0, new TextDecoder('latin1').decode(bytes).lastIndexOf('%%EOF'));
+      fs.writeFileSync(path.join(dir, 'cut.pdf'), cut);
+      fs.writeFileSync(path.join(dir, 'copy.pdf'), cut);
+      await freshCache().refresh(path.join(dir, 'cut.pdf'));
+      const copy = freshCache();
+      await copy.refresh(path.join(dir, 'copy.pdf'));
+      assert.equal(copy.stats.storeHits, 1);
+      assert.deepEqual(copy.get(path.join(dir, 'copy.pdf'))!.warnings, ['copy.pdf seems truncated (it does not end with %%EOF): pages may be missing']);
+    });
+
+    it('a crash or a timeout is not kept: the next run tries again', async () => {
+      const file = path.join(dir, 'zero-draft.pdf');
+      fs.writeFileSync(file, (await samplePdf(sampleText)).bytes);
+      worker.configure({ maxMemoryMb: 4 });
+      const cache = freshCache();
+      await cache.refresh(file);
+      assert.match(cache.get(file)!.error!, /the PDF reader ran out of memory/);
+      assert.deepEqual(fs.existsSync(store.dir) ? entries() : [], []);
+      worker.configure({ maxMemoryMb: 1024 });
+      const reopened = freshCache();
+      await reopened.refresh(file);
+      assert.match(reopened.get(file)!.text!, /^59\. /m);
+    });
+
+    it('text kept by another version of the readers is not used', async () => {
+      await store.put('a'.repeat(64), 'version-1', 'zero.pdf', { text: '1. Old reading.\n', warnings: [] });
+      assert.equal(await store.get('a'.repeat(64), 'version-2', 'zero.pdf'), undefined);
+      assert.deepEqual(await store.get('a'.repeat(64), 'version-1', 'zero.pdf'), { text: '1. Old reading.\n', warnings: [] });
+    });
+
+    it('stays within its bound: the least recently used entries go first', async () => {
+      const small = new DiskExtractionStore(path.join(dir, 'small'), 3000);
+      const text = (n: number) => `${n}. ${'A paragraph of a draft. '.repeat(40)}\n`;
+      const hashes = ['1', '2', '3'].map((digit) => digit.repeat(64));
+      await small.put(hashes[0], 'v', 'a.pdf', { text: text(1), warnings: [] });
+      await small.put(hashes[1], 'v', 'b.pdf', { text: text(2), warnings: [] });
+      // Entry 1 was written first but used last: entry 2 is the one to go.
+      const past = new Date(Date.now() - 60_000);
+      fs.utimesSync(small.entryFile(hashes[1], 'v'), past, past);
+      assert.ok(await small.get(hashes[0], 'v', 'a.pdf'));
+      await small.put(hashes[2], 'v', 'c.pdf', { text: text(3), warnings: [] });
+      assert.equal(small.stats.evicted, 1);
+      assert.ok(!fs.existsSync(small.entryFile(hashes[1], 'v')));
+      assert.ok(fs.existsSync(small.entryFile(hashes[0], 'v')) && fs.existsSync(small.entryFile(hashes[2], 'v')));
+    });
+  });
+
+  describe('progress of a refresh', () => {
+    it('says which file is read, out of how many that need reading, and nothing when none does', async () => {
+      const pdf = (await samplePdf(sampleText)).bytes;
+      const docx = await sampleDocx(sampleText);
+      const files = new Map<string, Uint8Array>([
+        ['/ws/drafts/zero-draft.pdf', pdf],
+        ['/ws/drafts/first-draft.docx', docx],
+      ]);
+      const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR, source: { stamp: (file) => (files.has(file) ? String(files.get(file)!.length) : undefined), read: async (file) => files.get(file)! } });
+      const memory = new MemoryFileSystem({ '/ws/drafts/zero-draft.pdf': '', '/ws/drafts/first-draft.docx': '', '/ws/drafts/second-draft.txt': '1. Text.\n' });
+      const service = createLanguageService(withExtractedDrafts(memory, cache), '/ws');
+      const seen: ExtractionProgress[] = [];
+      const onProgress = (progress: ExtractionProgress) => seen.push(progress);
+      await refreshExtractedDrafts(service, cache, { onProgress });
+      const [first, second] = service.drafts().flatMap((draft) => (draft.path?.match(/\.(pdf|docx)$/) ? [draft.path] : []));
+      assert.deepEqual(seen, [
+        { done: 0, total: 2, file: first },
+        { done: 1, total: 2, file: second },
+        { done: 2, total: 2, file: second },
+      ]);
+      assert.deepEqual(seen.map(extractionProgressMessage), ['Reading 1 of 2 PDF/Word drafts…', 'Reading 2 of 2 PDF/Word drafts…', 'Read 2 PDF/Word drafts']);
+      seen.length = 0;
+      await refreshExtractedDrafts(service, cache, { onProgress });
+      assert.deepEqual(seen, [], 'nothing to read');
+      files.set('/ws/drafts/first-draft.docx', await sampleDocx(sampleText.replace('immune', 'exempt')));
+      await refreshExtractedDrafts(service, cache, { onProgress });
+      assert.deepEqual(seen, [
+        { done: 0, total: 1, file: '/ws/drafts/first-draft.docx' },
+        { done: 1, total: 1, file: '/ws/drafts/first-draft.docx' },
+      ]);
+    });
+  });
+
   describe('reference documents as the UN publishes them', () => {
     it('reads a PDF listed under "references" and checks paragraph citations into it', async () => {
       const pdf = (await samplePdf(sampleText)).bytes;
-      const cache = new ExtractionCache({ stamp: () => '1', read: async () => pdf });
+      const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR, source: { stamp: () => '1', read: async () => pdf } });
       const notes = 'Notes\n\nThe GGE said so (A/70/174, para 12), but A/70/174, para 99 does not exist.\n';
       const memory = new MemoryFileSystem({
         '/ws/oewg-cite.json': JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero.txt' }], references: [{ symbol: 'A/70/174', path: 'references/a-70-174.pdf' }] }),

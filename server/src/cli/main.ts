@@ -9,7 +9,8 @@ import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../cor
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
 import { DiskFileSystem, stripBom } from '../core/workspace';
-import { ExtractionCache, extractDraftText, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
+import { isExtractedDraft, refreshExtractedDrafts, unnumberedDraftWarning, withExtractedDrafts } from '../core/draftExtraction';
+import { createDraftExtraction } from '../extraction';
 
 const USAGE = `usage:
   oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
@@ -28,6 +29,8 @@ const USAGE = `usage:
   --draft FILE    a draft, in negotiation order (repeatable; used without a config file)
   --current ID    the current draft (id, label or alias)
   --format F      text (default) or json; for compare: markdown (default) or json
+  --no-cache      read PDF and Word drafts again instead of using the text kept from
+                  an earlier run (kept in $OEWG_CITE_CACHE_DIR, else ~/.cache/oewg-cite)
   -h, --help      this text
   --version       the version
 
@@ -71,10 +74,12 @@ interface Options {
   json: boolean;
   text?: boolean;
   quotes?: 'all';
+  /** Use (and fill) the disk cache of text extracted from PDF and Word drafts. */
+  cache: boolean;
 }
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { command: '', files: [], drafts: [], format: 'text', json: false };
+  const options: Options = { command: '', files: [], drafts: [], format: 'text', json: false, cache: true };
   const value = (index: number, flag: string) => {
     const next = argv[index + 1];
     if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -105,6 +110,9 @@ function parseArguments(argv: string[]): Options {
         break;
       case '--text':
         options.text = true;
+        break;
+      case '--no-cache':
+        options.cache = false;
         break;
       case '--quotes': {
         const which = take();
@@ -158,11 +166,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** PDF and Word drafts read in a worker thread, through the disk cache unless --no-cache. */
+function draftExtraction(options: Options) {
+  return createDraftExtraction({ cacheDir: options.cache ? undefined : false });
+}
+
 /** A service over the disk whose PDF and Word drafts are read first. */
-async function diskService(root: string, settings: ServiceSettings) {
-  const extractions = new ExtractionCache();
+async function diskService(root: string, settings: ServiceSettings, options: Options) {
+  const extraction = draftExtraction(options);
+  const extractions = extraction.cache;
   const service = createLanguageService(withExtractedDrafts(new DiskFileSystem(), extractions), root, settings);
-  await refreshExtractedDrafts(service, extractions);
+  try {
+    await refreshExtractedDrafts(service, extractions);
+  } finally {
+    await extraction.dispose();
+  }
   return { service, extractions };
 }
 
@@ -179,7 +197,7 @@ async function check(options: Options): Promise<number> {
   };
   // --draft describes the drafts only when no configuration file is used.
   if (!configFile && fs.existsSync(path.join(root, CONFIG_FILE_NAME)) && options.drafts.length === 0) settings.configFile = path.join(root, CONFIG_FILE_NAME);
-  const { service, extractions } = await diskService(root, settings);
+  const { service, extractions } = await diskService(root, settings, options);
   const { config, problems } = service.configuration();
   const configErrors = problems.filter((problem) => problem.severity === 'error');
   const configFileShown = config.file ? path.relative(cwd, config.file) : CONFIG_FILE_NAME;
@@ -245,14 +263,20 @@ async function index(options: Options): Promise<number> {
   let text: string;
   mustBeAFile(file, 'draft file');
   if (isExtractedDraft(file)) {
+    const extraction = draftExtraction(options);
+    let extracted;
     try {
-      const extracted = await extractDraftText(file, fs.readFileSync(file));
-      text = extracted.text;
-      for (const warning of extracted.warnings) process.stderr.write(`oewg-cite: ${warning}\n`);
-    } catch (error) {
-      process.stderr.write(`oewg-cite: cannot read ${file}: ${(error as Error).message}\n`);
+      await extraction.cache.refresh(file);
+      extracted = extraction.cache.get(file);
+    } finally {
+      await extraction.dispose();
+    }
+    if (extracted?.text === undefined) {
+      process.stderr.write(`oewg-cite: cannot read ${file}${extracted?.reason ? `: ${extracted.reason}` : ''}\n`);
       return 2;
     }
+    text = extracted.text;
+    for (const warning of extracted.warnings) process.stderr.write(`oewg-cite: ${warning}\n`);
   } else {
     text = readText(file, 'draft file');
   }
@@ -261,6 +285,7 @@ async function index(options: Options): Promise<number> {
     return 0;
   }
   const draft = parseDraft(text);
+  if (isExtractedDraft(file) && draft.paragraphs.length === 0) process.stderr.write(`oewg-cite: ${unnumberedDraftWarning(file)}\n`);
   const lines = new LineMap(text);
   const range = (span: Span) => {
     const start = lines.positionAt(span.start);
@@ -306,7 +331,7 @@ async function compare(options: Options): Promise<number> {
   // Two files are compared as they are; names are looked up in the configuration.
   const asFiles = options.files.every((name) => fs.existsSync(name) && fs.statSync(name).isFile());
   const settings: ServiceSettings = asFiles ? { draftFiles: options.files.map((file) => path.resolve(file)) } : { configFile };
-  const { service } = await diskService(configFile ? path.dirname(configFile) : cwd, settings);
+  const { service } = await diskService(configFile ? path.dirname(configFile) : cwd, settings, options);
   const ids = asFiles ? service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id) : [older, newer];
   for (const name of ids) {
     if (!service.draft(name)?.parsed) throw new UsageError(`"${name}" is neither a draft file nor an indexed draft (${service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id).join(', ') || 'none configured'})`);

@@ -5,37 +5,33 @@
 // changes), and `withExtractedDrafts` then answers readFile for a .pdf or
 // .docx with its extracted text — the text that offsets, ranges and the
 // read-only view of the draft refer to.
+//
+// Who extracts is a DraftExtractor: in process (`IN_PROCESS_EXTRACTOR` of
+// extractText.ts, for tests, without a store), or a worker thread
+// (server/src/extraction/workerExtractor.ts: what the server and the CLI use,
+// so that a 40-page PDF never holds up a hover). What was extracted is kept by
+// an ExtractionStore (server/src/extraction/diskStore.ts) under the SHA-256 of
+// the file's bytes and the extractor's version, so a reopened workspace reads
+// nothing again. The text is not parsed here: the language service parses it,
+// once.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDraft } from './draftParser';
-import { pdfLooksTruncated, PdfReadError, pdfToText } from './pdfText';
+import { webcrypto } from 'crypto';
 import type { FileSystem } from './workspace';
-import { docxToText, WordReadError } from './wordText';
 
-const EXTRACTORS: Record<string, { kind: string; extract(data: Uint8Array): Promise<string> }> = {
-  '.pdf': { kind: 'PDF', extract: pdfToText },
-  '.docx': { kind: 'Word', extract: docxToText },
-};
+/** What reads each kind of extracted draft (see extractText.ts, which this module does not load). */
+const KINDS: Record<string, string> = { '.pdf': 'PDF', '.docx': 'Word' };
 
 /** File name endings of the drafts whose text is extracted (the others are read as text). */
-export const EXTRACTED_DRAFT_EXTENSIONS = Object.keys(EXTRACTORS);
+export const EXTRACTED_DRAFT_EXTENSIONS = Object.keys(KINDS);
 
 export function isExtractedDraft(file: string): boolean {
-  return path.extname(file).toLowerCase() in EXTRACTORS;
+  return path.extname(file).toLowerCase() in KINDS;
 }
 
-/** The text of a PDF or Word draft and what to tell about it; throws an Error whose message says why it cannot be read. */
-export async function extractDraftText(file: string, data: Uint8Array): Promise<{ text: string; warnings: string[] }> {
-  const extractor = EXTRACTORS[path.extname(file).toLowerCase()];
-  if (!extractor) throw new Error(`${path.basename(file)} is neither a PDF nor a Word (.docx) file`);
-  try {
-    const text = await extractor.extract(data);
-    return { text, warnings: [...(extractor.kind === 'PDF' && pdfLooksTruncated(data) ? [`${path.basename(file)} seems truncated (it does not end with %%EOF): pages may be missing`] : []), ...extractionWarnings(file, text)] };
-  } catch (error) {
-    // The readers' own errors are written for the user; anything else is a library failing on odd input.
-    const message = String((error as { message?: string })?.message ?? error);
-    throw new Error(error instanceof PdfReadError || error instanceof WordReadError ? message : `the ${extractor.kind} reader failed (${message})`);
-  }
+/** "PDF" or "Word": what a reader of `file` is called in messages. */
+export function extractedKind(file: string): string {
+  return KINDS[path.extname(file).toLowerCase()] ?? 'draft';
 }
 
 /** What can be said about a draft file after reading it: its text or why there is none, and what to watch out for. */
@@ -43,8 +39,45 @@ export interface Extraction {
   text?: string;
   /** "cannot read drafts/zero.pdf: the PDF is damaged or truncated (…)". */
   error?: string;
-  /** Readable but odd: "no numbered paragraphs found …". */
+  /** The error without the file: "the PDF is damaged or truncated (…)". */
+  reason?: string;
+  /** Readable but odd: "zero.pdf seems truncated …", "no numbered paragraphs found …". */
   warnings: string[];
+}
+
+/** The outcome of one extraction, as an extractor and the store give it. */
+export interface ExtractedText {
+  text: string;
+  warnings: string[];
+}
+
+/**
+ * Why an extractor gave no text. `lasting`: the same bytes will always give
+ * this error (the reader rejected them), so it may be stored; a crash or a
+ * timeout is not lasting.
+ */
+export class ExtractionFailure extends Error {
+  constructor(message: string, readonly lasting: boolean) {
+    super(message);
+  }
+}
+
+/** Turns a file's bytes into its text: in process, or in a worker thread. */
+export interface DraftExtractor {
+  /** Changes whenever the text it gives for the same bytes may change: part of the store's key. */
+  readonly version: string;
+  /** Rejects with an ExtractionFailure (or an Error, taken as lasting) whose message says why. */
+  extract(file: string, data: Uint8Array): Promise<ExtractedText>;
+}
+
+/** What an ExtractionStore keeps of one extraction. */
+export type StoredExtraction = { text: string; warnings: string[] } | { error: string };
+
+/** Keeps extractions by the SHA-256 of the file's bytes and the extractor's version (see server/src/extraction/diskStore.ts). */
+export interface ExtractionStore {
+  /** What was stored for these bytes by this extractor version; undefined when nothing (valid) was. */
+  get(contentHash: string, version: string, file: string): Promise<StoredExtraction | undefined>;
+  put(contentHash: string, version: string, file: string, extraction: StoredExtraction): Promise<void>;
 }
 
 /** Where the cache gets a file's bytes and a stamp that changes when the file does. */
@@ -65,15 +98,57 @@ export const DISK_SOURCE: ExtractionSource = {
   read: (file) => fs.promises.readFile(file),
 };
 
-export class ExtractionCache {
-  private readonly entries = new Map<string, Extraction & { stamp: string }>();
-  private readonly pending = new Map<string, Promise<boolean>>();
+export interface ExtractionCacheOptions {
+  /** The disk by default. */
+  source?: ExtractionSource;
+  /** Who extracts: a WorkerExtractor (server/src/extraction/) or IN_PROCESS_EXTRACTOR (extractText.ts). */
+  extractor: DraftExtractor;
+  /** Where extractions outlive the process; none by default. */
+  store?: ExtractionStore;
+}
 
-  constructor(private readonly source: ExtractionSource = DISK_SOURCE) {}
+/** What the cache did, for tests and for the curious: counts since it was made. */
+export interface ExtractionStats {
+  /** Files handed to the extractor. */
+  extracted: number;
+  /** Files whose extraction came from the store. */
+  storeHits: number;
+  /** Files read again (their stamp changed) whose bytes had not changed. */
+  sameContent: number;
+}
+
+type Entry = Extraction & { stamp: string; contentHash?: string; version?: string; parseWarnings?: string[] };
+
+/** SHA-256 of `data`, hex; computed off the main thread (WebCrypto runs it in the thread pool). */
+export async function contentHash(data: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
+}
+
+export class ExtractionCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<boolean>>();
+  private readonly source: ExtractionSource;
+  private readonly extractor: DraftExtractor;
+  private readonly store?: ExtractionStore;
+  readonly stats: ExtractionStats = { extracted: 0, storeHits: 0, sameContent: 0 };
+
+  constructor(options: ExtractionCacheOptions) {
+    this.source = options.source ?? DISK_SOURCE;
+    this.extractor = options.extractor;
+    this.store = options.store;
+  }
 
   /** The extraction of `file`, once `refresh` has read it. */
   get(file: string): Extraction | undefined {
-    return this.entries.get(path.resolve(file));
+    const entry = this.entries.get(path.resolve(file));
+    if (!entry) return undefined;
+    return { text: entry.text, error: entry.error, reason: entry.reason, warnings: [...entry.warnings, ...(entry.parseWarnings ?? [])] };
+  }
+
+  /** True when `file` is new or changed since it was last read (its stamp differs). */
+  isStale(file: string): boolean {
+    const key = path.resolve(file);
+    return this.entries.get(key)?.stamp !== (this.source.stamp(key) ?? '');
   }
 
   /** Reads `file` again when it changed since the last read (or was never read); true when what is known of it changed. */
@@ -94,28 +169,67 @@ export class ExtractionCache {
     return reading;
   }
 
+  /**
+   * Warnings that come from reading the text rather than extracting it (the
+   * parse the language service made of it); shown with the extraction's own.
+   */
+  setParseWarnings(file: string, warnings: string[]): void {
+    const entry = this.entries.get(path.resolve(file));
+    if (entry) entry.parseWarnings = warnings;
+  }
+
   private async read(file: string, stamp: string): Promise<boolean> {
     const previous = this.entries.get(file);
-    let entry: Extraction & { stamp: string };
+    const version = this.extractor.version;
+    let entry: Entry;
     try {
-      entry = { ...(await extractDraftText(file, await this.source.read(file))), stamp };
+      const data = await this.source.read(file);
+      const hash = await contentHash(data);
+      if (previous && previous.contentHash === hash && previous.version === version) {
+        // Touched, copied over with the same bytes: nothing to read again.
+        this.stats.sameContent++;
+        previous.stamp = stamp;
+        return false;
+      }
+      entry = { ...(await this.extraction(file, data, hash, version)), stamp, contentHash: hash, version };
     } catch (error) {
-      entry = { error: `cannot read ${file}: ${String((error as { message?: string })?.message ?? error)}`, warnings: [], stamp };
+      entry = { ...failed(file, String((error as { message?: string })?.message ?? error)), stamp };
     }
     this.entries.set(file, entry);
     return previous?.text !== entry.text || previous?.error !== entry.error;
   }
+
+  private async extraction(file: string, data: Uint8Array, hash: string, version: string): Promise<Extraction> {
+    const stored = await this.store?.get(hash, version, file).catch(() => undefined);
+    if (stored) {
+      this.stats.storeHits++;
+      return 'error' in stored ? failed(file, stored.error) : { text: stored.text, warnings: stored.warnings };
+    }
+    this.stats.extracted++;
+    let outcome: StoredExtraction;
+    let lasting = true;
+    try {
+      outcome = await this.extractor.extract(file, data);
+    } catch (error) {
+      outcome = { error: String((error as { message?: string })?.message ?? error) };
+      lasting = !(error instanceof ExtractionFailure) || error.lasting;
+    }
+    // A store that cannot write (a full disk, no permission) costs a later extraction, nothing else.
+    if (lasting) await this.store?.put(hash, version, file, outcome).catch(() => undefined);
+    return 'error' in outcome ? failed(file, outcome.error) : { text: outcome.text, warnings: outcome.warnings };
+  }
 }
 
-/** What to tell about a readable PDF or Word draft: a file with no numbered paragraph is most likely misread. */
-function extractionWarnings(file: string, text: string): string[] {
-  if (parseDraft(text).paragraphs.length > 0) return [];
+function failed(file: string, reason: string): Extraction {
+  return { error: `cannot read ${file}: ${reason}`, reason, warnings: [] };
+}
+
+/** What to tell about a readable PDF or Word draft in which the parser found no numbered paragraph: it is most likely misread. */
+export function unnumberedDraftWarning(file: string): string {
   const name = path.basename(file);
-  return [
-    path.extname(file).toLowerCase() === '.docx'
-      ? `no numbered paragraphs found in ${name}: the draft's numbers may be Word fields or a list numbering this reader does not follow; a .txt export of the draft reads reliably`
-      : `no numbered paragraphs found in the text of ${name}: check its read-only text view, or use a Word or .txt version of the draft`,
-  ];
+  return path.extname(file).toLowerCase() === '.docx'
+    ? `no numbered paragraphs found in ${name}: the draft's numbers may be Word fields or a list numbering this reader does not follow; a .txt export of the draft reads reliably`
+    : `no numbered paragraphs found in the text of ${name}: check its read-only text view, or use a Word or .txt version of the draft`;
 }
 
 /** A FileSystem whose readFile answers a .pdf or .docx with its extracted text (undefined until it is extracted, or when it cannot be). */
@@ -133,10 +247,29 @@ export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): F
 
 /** The part of the language service this needs. */
 interface DraftOwner {
-  drafts(): Array<{ path?: string }>;
+  /** `paragraphCount`: what the service's own parse of the draft found (no second parse here). */
+  drafts(): Array<{ path?: string; paragraphCount?: number }>;
   /** Reference documents (a GGE report as the UN publishes it) are read the same way. */
   referenceFiles?(): string[];
   fileChanged(file: string): void;
+}
+
+/** How far a refresh is: `done` of `total` files read, `file` the one being read (or the last one, when done === total). */
+export interface ExtractionProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+/** "Reading 3 of 12 PDF/Word drafts…" (the file being read is the third), for a progress indicator. */
+export function extractionProgressMessage(progress: ExtractionProgress): string {
+  if (progress.done >= progress.total) return `Read ${progress.total} PDF/Word draft${progress.total === 1 ? '' : 's'}`;
+  return `Reading ${progress.done + 1} of ${progress.total} PDF/Word draft${progress.total === 1 ? '' : 's'}…`;
+}
+
+export interface RefreshOptions {
+  /** Called before each file that needs reading and once when all are read; not called when none does. */
+  onProgress?(progress: ExtractionProgress): void;
 }
 
 /**
@@ -144,11 +277,24 @@ interface DraftOwner {
  * is new or changed on disk, and tells the service; returns the files whose
  * text (or error) changed.
  */
-export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache): Promise<string[]> {
+export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache, options: RefreshOptions = {}): Promise<string[]> {
   const paths = [...service.drafts().flatMap((draft) => (draft.path ? [draft.path] : [])), ...(service.referenceFiles?.() ?? [])];
   const files = [...new Set(paths.filter(isExtractedDraft))];
+  const stale = files.filter((file) => cache.isStale(file));
   const changed: string[] = [];
-  for (const file of files) if (await cache.refresh(file)) changed.push(file);
+  for (const [done, file] of stale.entries()) {
+    options.onProgress?.({ done, total: stale.length, file });
+    if (await cache.refresh(file)) changed.push(file);
+  }
+  if (stale.length) options.onProgress?.({ done: stale.length, total: stale.length, file: stale[stale.length - 1] });
   for (const file of changed) service.fileChanged(file);
+  if (changed.length) {
+    // The service parses each text once; its count of paragraphs says whether the extraction looks misread.
+    const counts = new Map(service.drafts().flatMap((draft) => (draft.path ? [[path.resolve(draft.path), draft.paragraphCount] as const] : [])));
+    for (const file of changed) {
+      const count = counts.get(path.resolve(file));
+      cache.setParseWarnings(file, cache.get(file)?.text !== undefined && count === 0 ? [unnumberedDraftWarning(file)] : []);
+    }
+  }
   return changed;
 }

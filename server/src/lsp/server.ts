@@ -36,7 +36,8 @@ import { MAX_WORKSPACE_SYMBOLS } from '../core/navigationFeature';
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Severity, Span } from '../core/model';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
-import { ExtractionCache, isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
+import { isExtractedDraft, refreshExtractedDrafts, withExtractedDrafts } from '../core/draftExtraction';
+import { createDraftExtraction } from '../extraction';
 import type { CoreCodeAction, OutlineKind, OutlineSymbol, ReferenceEntry } from '../core/features';
 import {
   CheckAllQuotationsParams,
@@ -83,8 +84,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const SEVERITY_NAMES: readonly unknown[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function startServer(connection: Connection, baseFileSystem: FileSystem = new DiskFileSystem()): void {
-  // PDF and Word drafts are read (asynchronously) into this cache; the services read them from it.
-  const extractions = new ExtractionCache();
+  // PDF and Word drafts are read (in a worker thread, through the disk cache) into this cache; the services read them from it.
+  const extractions = createDraftExtraction().cache;
   const fileSystem = withExtractedDrafts(baseFileSystem, extractions);
   const documents = new TextDocuments(TextDocument);
   const services = new Map<string, LanguageService>();
