@@ -322,8 +322,6 @@ function submissionOutline(analysis: DocumentAnalysis): OutlineSymbol[] {
 
 interface SearchableText {
   tokens: WordToken[];
-  /** " word word … ": the normalised words, for a quick look before the token by token match. */
-  joined: string;
 }
 
 const searchCache = new WeakMap<Paragraph, SearchableText>();
@@ -332,13 +330,65 @@ function searchable(paragraph: Paragraph): SearchableText {
   let found = searchCache.get(paragraph);
   if (!found) {
     const tokens = wordTokens(paragraph.text);
-    found = { tokens, joined: ` ${tokens.map((token) => token.word).join(' ')} ` };
+    found = { tokens };
     searchCache.set(paragraph, found);
   }
   return found;
 }
 
 const tokensOf = (paragraph: Paragraph) => searchable(paragraph).tokens;
+
+/** A draft's words, sorted, each with the paragraphs (by position) that hold it: built once per parse. */
+interface WordIndex {
+  vocabulary: string[];
+  postings: Map<string, number[]>;
+}
+
+const wordIndexes = new WeakMap<ParsedDraft, WordIndex>();
+
+function wordIndexOf(parsed: ParsedDraft): WordIndex {
+  let index = wordIndexes.get(parsed);
+  if (!index) {
+    const postings = new Map<string, number[]>();
+    parsed.paragraphs.forEach((paragraph, position) => {
+      for (const { word } of searchable(paragraph).tokens) {
+        const list = postings.get(word);
+        if (!list) postings.set(word, [position]);
+        else if (list[list.length - 1] !== position) list.push(position);
+      }
+    });
+    index = { vocabulary: [...postings.keys()].sort(), postings };
+    wordIndexes.set(parsed, index);
+  }
+  return index;
+}
+
+/**
+ * The paragraphs (by position, in order) holding, for every word of the query,
+ * a word that starts with it (a number: that number): the only ones worth a
+ * closer look. A look in the sorted vocabulary per query word, not a scan of
+ * the text.
+ */
+function candidateParagraphs(index: WordIndex, words: string[]): number[] {
+  let found: Set<number> | undefined;
+  for (const word of words) {
+    const holding = new Set<number>();
+    let low = 0;
+    let high = index.vocabulary.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (index.vocabulary[mid] < word) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < index.vocabulary.length && index.vocabulary[i].startsWith(word); i++) {
+      if (isNumber(word) && index.vocabulary[i] !== word) continue;
+      for (const position of index.postings.get(index.vocabulary[i])!) if (!found || found.has(position)) holding.add(position);
+    }
+    found = holding;
+    if (!found.size) return [];
+  }
+  return [...(found ?? [])].sort((a, b) => a - b);
+}
 
 const NUMBER_QUERY = /^(?:(?:paras?|paragraphs?|¶{1,2})\.?\s*)?(\d{1,5}(?:\s?(?:bis|ter|quater|quinquies|sexies|[a-z]))?)$/i;
 
@@ -348,9 +398,6 @@ const isNumber = (word: string) => /^\p{Nd}+$/u.test(word);
 function wordMatcher(word: string): (written: string) => boolean {
   return isNumber(word) ? (written) => written === word : (written) => written.startsWith(word);
 }
-
-/** What must stand in `SearchableText.joined` for the word to be there at all. */
-const wordProbe = (word: string) => (isNumber(word) ? ` ${word} ` : ` ${word}`);
 
 /** Where the query's words stand in the paragraph: the phrase (tier 0) or each word somewhere (tier 1). */
 function matchWords(tokens: WordToken[], query: string[], matchers: Array<(written: string) => boolean>): { tier: number; at: number[] } | undefined {
@@ -393,22 +440,31 @@ function workspaceSymbols(view: WorkspaceView, query: string): WorkspaceSymbolEn
   const number = NUMBER_QUERY.exec(wanted)?.[1].replace(/\s/g, '').toLowerCase();
   const words = wordTokens(wanted).map((token) => token.word);
   const matchers = words.map(wordMatcher);
-  const probes = words.map(wordProbe);
   // Tiers: the number, numbers starting with it, the phrase, every word.
   // Names are made only for the answers kept.
   const tiers: Array<Array<() => WorkspaceSymbolEntry>> = [[], [], [], []];
+  // Once the best tier that can still grow is full, no later draft can change the answer.
+  const full = () => (number !== undefined ? tiers[0].length : tiers[2].length) >= MAX_WORKSPACE_SYMBOLS;
   for (const entry of drafts) {
+    if (full()) break;
     const symbol = (paragraph: Paragraph, name: () => string) => (): WorkspaceSymbolEntry => ({ name: name(), kind: 'paragraph', containerName: entry.info.label, file: entry.info.path!, span: paragraph.numberSpan });
-    for (const paragraph of entry.parsed!.paragraphs) {
-      if (number !== undefined && paragraph.number === number) tiers[0].push(symbol(paragraph, () => paragraphName(paragraph)));
-      else if (number !== undefined && paragraph.number.startsWith(number)) tiers[1].push(symbol(paragraph, () => paragraphName(paragraph)));
-      else if (words.length) {
-        const { tokens, joined } = searchable(paragraph);
-        if (!probes.every((probe) => joined.includes(probe))) continue;
-        const match = matchWords(tokens, words, matchers);
-        if (match) tiers[2 + match.tier].push(symbol(paragraph, () => nameAround(paragraph, tokens, match.at)));
-      }
+    const paragraphs = entry.parsed!.paragraphs;
+    const candidates = words.length ? candidateParagraphs(wordIndexOf(entry.parsed!), words) : [];
+    const wordMatch = (paragraph: Paragraph) => {
+      const { tokens } = searchable(paragraph);
+      const match = matchWords(tokens, words, matchers);
+      if (match) tiers[2 + match.tier].push(symbol(paragraph, () => nameAround(paragraph, tokens, match.at)));
+    };
+    if (number === undefined) {
+      for (const position of candidates) wordMatch(paragraphs[position]);
+      continue;
     }
+    const isCandidate = new Set(candidates);
+    paragraphs.forEach((paragraph, position) => {
+      if (paragraph.number === number) tiers[0].push(symbol(paragraph, () => paragraphName(paragraph)));
+      else if (paragraph.number.startsWith(number)) tiers[1].push(symbol(paragraph, () => paragraphName(paragraph)));
+      else if (isCandidate.has(position)) wordMatch(paragraph);
+    });
   }
   return tiers.flat().slice(0, MAX_WORKSPACE_SYMBOLS).map((make) => make());
 }
