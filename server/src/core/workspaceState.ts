@@ -271,27 +271,28 @@ export class WorkspaceState {
   }
 
   private makeView(): WorkspaceView {
-    const state = this;
+    // The view is handed to the features: arrow functions keep `this` the state's.
+    const load = () => this.load();
     return {
       get config() {
-        return state.load().config;
+        return load().config;
       },
       get configProblems() {
-        return state.load().problems;
+        return load().problems;
       },
       get references() {
-        return state.load().references;
+        return load().references;
       },
-      currentDraft: () => state.currentDraft(),
-      draftEntry: (id) => state.load().drafts.get(id),
-      draftEntries: () => state.draftEntries(),
-      alignment: (olderId, newerId) => state.alignment(olderId, newerId),
-      quotationIndex: (draftId) => state.quotationIndex(draftId),
-      diagnostic: (code, span, message, data) => state.diagnostic(code, span, message, data),
-      textOf: (file) => state.textOf(file),
-      analyse: (file) => state.analyse(file)?.whole(),
-      checkedFiles: () => [...new Set([...state.submissionFiles(), ...state.draftEntries().flatMap((entry) => (entry.parsed && entry.info.path ? [entry.info.path] : []))])],
-      auditsQuotations: (file) => state.audited.has(file),
+      currentDraft: () => this.currentDraft(),
+      draftEntry: (id) => this.load().drafts.get(id),
+      draftEntries: () => this.draftEntries(),
+      alignment: (olderId, newerId) => this.alignment(olderId, newerId),
+      quotationIndex: (draftId) => this.quotationIndex(draftId),
+      diagnostic: (code, span, message, data) => this.diagnostic(code, span, message, data),
+      textOf: (file) => this.textOf(file),
+      analyse: (file) => this.analyse(file)?.whole(),
+      checkedFiles: () => [...new Set([...this.submissionFiles(), ...this.draftEntries().flatMap((entry) => (entry.parsed && entry.info.path ? [entry.info.path] : []))])],
+      auditsQuotations: (file) => this.audited.has(file),
     };
   }
 
