@@ -2,6 +2,7 @@
 // ours beside VS Code's Markdown language service (compare.ts), and with
 // `npm run bench -- --scale` a workspace of 1 000 drafts (scale.ts).
 // Numbers only, no thresholds: the README quotes them.
+import * as os from 'os';
 import * as path from 'path';
 import { parseDraft } from '../../server/src/core/draftParser';
 import { scanCitations } from '../../server/src/core/citations';
@@ -61,7 +62,8 @@ async function main() {
   const scale = process.argv.includes('--scale');
   const zero = loadZeroDraft();
   const zeroDraft = zero.text;
-  console.log(`oewg-cite bench — node ${process.version}, ${new Date().toISOString()}; drafts from ${zero.source}\n`);
+  console.log(`oewg-cite bench — node ${process.version}, ${new Date().toISOString()}; drafts from ${zero.source}`);
+  console.log(`${loadAverage()} (other work on the machine slows every line; the ratios of one run compare like with like)\n`);
   const parsed = await time('index the Zero Draft', () => parseDraft(zeroDraft), 20);
   console.log(`  -> ${parsed.paragraphs.length} paragraphs`);
   const big = syntheticDraft(zeroDraft, 100);
@@ -180,6 +182,11 @@ async function main() {
   await compareWithPeer(zero);
   if (scale) await runScale(zero);
   else console.log('\n(`npm run bench -- --scale` adds a workspace of 1 000 drafts)');
+  console.log(`\n${loadAverage()} at the end`);
+}
+
+function loadAverage(): string {
+  return `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
 }
 
 main().catch((error) => {

@@ -1,6 +1,6 @@
 // Same-shaped documents for ours and for VS Code's Markdown language service:
 // N short paragraphs, each with one reference — "para 42" of the Zero Draft for
-// us, a link [para 42](#42-despite-the-radical) to one of the draft's
+// us, a link [para 42](#42-its-first-four-words) to one of the draft's
 // paragraphs made into a heading for the peer — one in 25 pointing nowhere.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -65,12 +65,15 @@ export function citingSubmission(draft: Draft, count: number): Shaped {
   return shaped(head, draft.parsed.paragraphs.map((p) => p.number), count, (number) => `para ${number}`);
 }
 
-/** The peer: one Markdown file, the draft's paragraphs as `## N. first words` headings, then links to them. */
-export function linkingMarkdown(draft: Draft, count: number, slugify: (heading: string) => string): Shaped & { headings: number } {
+/**
+ * The peer: one Markdown file, the draft's paragraphs as `## N. first words`
+ * headings (`## N.` with `words` 0), then links to them.
+ */
+export function linkingMarkdown(draft: Draft, count: number, slugify: (heading: string) => string, words = 4): Shaped & { headings: number } {
   const slugs = new Map<string, string>();
   const headings = draft.parsed.paragraphs.map((p) => {
-    const words = p.text.replace(/[*_#[\]()`<>]/g, '').split(/\s+/).filter(Boolean).slice(0, 4).join(' ');
-    const heading = `${p.number}. ${words}`;
+    const opening = p.text.replace(/[*_#[\]()`<>]/g, '').split(/\s+/).filter(Boolean).slice(0, words);
+    const heading = [`${p.number}.`, ...opening].join(' ');
     slugs.set(p.number, slugify(heading));
     return `## ${heading}\n\n`;
   });
