@@ -32,7 +32,7 @@ import {
   type DraftOutline,
   type KnownAnswer,
 } from '../support/draftEdits';
-import { readCorpus, samplesDir } from '../support/paths';
+import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 // ---------- word differences ----------
 
@@ -99,7 +99,8 @@ describe('wordDiff', () => {
     );
   });
 
-  it('reads the words of a paragraph as the shared normalisation does (en-dash compounds aside)', () => {
+  it('reads the words of a paragraph as the shared normalisation does (en-dash compounds aside)', function () {
+    needsCorpus(this);
     for (const p of parseDraft(readCorpus('zero-draft-2021.txt')).paragraphs) {
       const text = p.text.replace(/(\p{L})\u2013(?=\p{L})/gu, '$1-');
       assert.equal(comparableWords(text).join(' '), normaliseText(text), `para ${p.number}`);
@@ -242,7 +243,12 @@ function scoreTable(scores: Score[]): string {
 }
 
 describe('alignDrafts on the real Zero Draft, edited into a known next draft', () => {
-  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  let zeroDraft: ParsedDraft;
+  let edited: ReturnType<typeof renderOutline>;
+  let answer: KnownAnswer;
+  before(function () {
+    needsCorpus(this);
+    zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
 
   // What the Chair's team did between the Zero Draft and the Final report, in
   // kind: the Discussions sub-sections gone, the norms section (D) before the
@@ -264,8 +270,9 @@ describe('alignDrafts on the real Zero Draft, edited into a known next draft', (
     '110',
     'States agreed to review at their next session how the implementation of this report is reported, and invited the Chair to prepare a short note setting out the options.',
   );
-  const edited = renderOutline(outline);
-  const answer = knownAnswer(zeroDraft, outline);
+  edited = renderOutline(outline);
+  answer = knownAnswer(zeroDraft, outline);
+  });
 
   it('the parser reads the edited draft back as the edit script made it', () => {
     const reparsed = parseDraft(edited.text);
@@ -307,7 +314,9 @@ describe('alignDrafts on the real Zero Draft, edited into a known next draft', (
 });
 
 describe('alignDrafts on the real Zero Draft, edited harder', () => {
-  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  let zeroDraft: ParsedDraft;
+  let outline: DraftOutline;
+  let answer: KnownAnswer;
   const REPLACEMENTS = ['notably', 'jointly', 'henceforth', 'collectively', 'promptly', 'duly', 'broadly', 'progressively', 'thereby'];
 
   /** Replaces `share` of a paragraph's words, in three places. */
@@ -325,7 +334,10 @@ describe('alignDrafts on the real Zero Draft, edited harder', () => {
   // its own to another section, a merge that was also reworded, a third of the
   // words replaced in ten paragraphs, two sections swapped, a short paragraph
   // dropped and two new ones.
-  let outline = outlineOf(zeroDraft);
+  before(function () {
+  needsCorpus(this);
+  zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  outline = outlineOf(zeroDraft);
   outline = swapSections(outline, 'E', 'F');
   outline = mergeParagraphs(outline, '67', '68');
   outline = mergeParagraphs(outline, '67', '69');
@@ -338,7 +350,8 @@ describe('alignDrafts on the real Zero Draft, edited harder', () => {
   outline = deleteParagraph(outline, '52');
   outline = addParagraph(outline, '14', 'The Chair thanked the delegations for the constructive spirit in which the informal consultations were held.');
   outline = addParagraph(outline, '94', 'States welcomed offers to host regional workshops on the implementation of the recommendations above.');
-  const answer = knownAnswer(zeroDraft, outline);
+  answer = knownAnswer(zeroDraft, outline);
+  });
 
   it('the edit script gives the answer it should', () => {
     const kinds = [...answer.fates.values()].map((f) => f.kind);

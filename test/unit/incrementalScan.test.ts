@@ -2,10 +2,11 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { scanCitations } from '../../server/src/core/citations';
 import { CitationScanCache } from '../../server/src/core/incrementalScan';
-import { readCorpus } from '../support/paths';
+import { needsCorpus, readCorpus } from '../support/paths';
 
 describe('scanning citations block by block', () => {
-  it('gives exactly what a whole scan gives, on the real submission and the real draft', () => {
+  it('gives exactly what a whole scan gives, on the real submission and the real draft', function () {
+    needsCorpus(this);
     for (const name of ['gpd-response-to-pre-draft-2020-03.md', 'zero-draft-2021.txt']) {
       const text = readCorpus(name);
       assert.deepEqual(new CitationScanCache().scan(text), scanCitations(text), name);
