@@ -336,4 +336,13 @@ function readVersion(): string {
   }
 }
 
+// `oewg-cite index … | head`: the reader has what it wanted and closed the
+// pipe. Stop quietly, as other command-line tools do, instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
