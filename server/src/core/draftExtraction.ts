@@ -9,12 +9,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDraft } from './draftParser';
 import { pdfLooksTruncated, PdfReadError, pdfToText } from './pdfText';
-import type { FileSystem } from './workspace';
+import { DEFAULT_READ_LIMITS, notRegularMessage, ReadLimits, ReadLimitSettings, readLimits } from './readPolicy';
+import { readRegularFile, type FileSystem } from './workspace';
 import { docxToText, WordReadError } from './wordText';
 
-const EXTRACTORS: Record<string, { kind: string; extract(data: Uint8Array): Promise<string> }> = {
-  '.pdf': { kind: 'PDF', extract: pdfToText },
-  '.docx': { kind: 'Word', extract: docxToText },
+const EXTRACTORS: Record<string, { kind: string; extract(data: Uint8Array, limits: ReadLimits): Promise<string> }> = {
+  '.pdf': { kind: 'PDF', extract: (data) => pdfToText(data) },
+  '.docx': { kind: 'Word', extract: (data, limits) => docxToText(data, { maxXmlBytes: limits.maxWordXmlBytes }) },
 };
 
 /** File name endings of the drafts whose text is extracted (the others are read as text). */
@@ -25,11 +26,11 @@ export function isExtractedDraft(file: string): boolean {
 }
 
 /** The text of a PDF or Word draft and what to tell about it; throws an Error whose message says why it cannot be read. */
-export async function extractDraftText(file: string, data: Uint8Array): Promise<{ text: string; warnings: string[] }> {
+export async function extractDraftText(file: string, data: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<{ text: string; warnings: string[] }> {
   const extractor = EXTRACTORS[path.extname(file).toLowerCase()];
   if (!extractor) throw new Error(`${path.basename(file)} is neither a PDF nor a Word (.docx) file`);
   try {
-    const text = await extractor.extract(data);
+    const text = await extractor.extract(data, limits);
     return { text, warnings: [...(extractor.kind === 'PDF' && pdfLooksTruncated(data) ? [`${path.basename(file)} seems truncated (it does not end with %%EOF): pages may be missing`] : []), ...extractionWarnings(file, text)] };
   } catch (error) {
     // The readers' own errors are written for the user; anything else is a library failing on odd input.
@@ -49,8 +50,12 @@ export interface Extraction {
 
 /** Where the cache gets a file's bytes and a stamp that changes when the file does. */
 export interface ExtractionSource {
+  /** Undefined when the file is not there or not a regular file. */
   stamp(file: string): string | undefined;
-  read(file: string): Promise<Uint8Array>;
+  /** The bytes of a regular file of at most `maxBytes`; throws an Error saying why not. */
+  read(file: string, maxBytes: number): Promise<Uint8Array>;
+  /** Why `stamp` gave undefined, when there is more to say than "cannot read" (a device, a FIFO). */
+  problem?(file: string): string | undefined;
 }
 
 export const DISK_SOURCE: ExtractionSource = {
@@ -62,7 +67,19 @@ export const DISK_SOURCE: ExtractionSource = {
       return undefined;
     }
   },
-  read: (file) => fs.promises.readFile(file),
+  async read(file, maxBytes) {
+    const result = readRegularFile(file, maxBytes);
+    if ('error' in result) throw new Error(result.error);
+    return result.data;
+  },
+  problem(file) {
+    try {
+      const stat = fs.statSync(file);
+      return stat.isFile() ? undefined : notRegularMessage(file, stat.isDirectory() ? 'a folder' : 'a device, a FIFO or a socket');
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 export class ExtractionCache {
@@ -76,31 +93,47 @@ export class ExtractionCache {
     return this.entries.get(path.resolve(file));
   }
 
-  /** Reads `file` again when it changed since the last read (or was never read); true when what is known of it changed. */
-  refresh(file: string): Promise<boolean> {
+  /**
+   * Reads `file` again when it changed since the last read (or was never
+   * read, or the limits changed); true when what is known of it changed.
+   */
+  refresh(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<boolean> {
     const key = path.resolve(file);
-    const stamp = this.source.stamp(key);
+    const fileStamp = this.source.stamp(key);
     const known = this.entries.get(key);
-    if (stamp === undefined) {
-      // Gone (or never there): said as for any draft file that cannot be read.
-      this.entries.set(key, { error: `cannot read ${key}`, warnings: [], stamp: '' });
-      return Promise.resolve(known?.stamp !== '');
+    if (fileStamp === undefined) {
+      // Gone (or never there, or a device or a FIFO, which is never read): said as for any draft file that cannot be read.
+      const error = this.source.problem?.(key) ?? `cannot read ${key}`;
+      const changed = known?.stamp !== '' || known.error !== error;
+      this.entries.set(key, { error, warnings: [], stamp: '' });
+      return Promise.resolve(changed);
     }
+    const stamp = `${fileStamp}:${limits.maxFileBytes}:${limits.maxWordXmlBytes}`;
     if (known?.stamp === stamp) return Promise.resolve(false);
     const inFlight = this.pending.get(`${key}\n${stamp}`);
     if (inFlight) return inFlight;
-    const reading = this.read(key, stamp).finally(() => this.pending.delete(`${key}\n${stamp}`));
+    const reading = this.read(key, stamp, limits).finally(() => this.pending.delete(`${key}\n${stamp}`));
     this.pending.set(`${key}\n${stamp}`, reading);
     return reading;
   }
 
-  private async read(file: string, stamp: string): Promise<boolean> {
+  private async read(file: string, stamp: string, limits: ReadLimits): Promise<boolean> {
     const previous = this.entries.get(file);
-    let entry: Extraction & { stamp: string };
+    let entry: Extraction & { stamp: string } = { warnings: [], stamp };
+    let data: Uint8Array | undefined;
     try {
-      entry = { ...(await extractDraftText(file, await this.source.read(file))), stamp };
+      data = await this.source.read(file, limits.maxFileBytes);
     } catch (error) {
-      entry = { error: `cannot read ${file}: ${String((error as { message?: string })?.message ?? error)}`, warnings: [], stamp };
+      // The file itself could not be read: the message names it already ("… is not a regular file", "… is over the limit").
+      const message = String((error as { message?: string })?.message ?? error);
+      entry = { error: message.includes(file) ? message : `cannot read ${file}: ${message}`, warnings: [], stamp };
+    }
+    if (data !== undefined) {
+      try {
+        entry = { ...(await extractDraftText(file, data, limits)), stamp };
+      } catch (error) {
+        entry = { error: `cannot read ${file}: ${String((error as { message?: string })?.message ?? error)}`, warnings: [], stamp };
+      }
     }
     this.entries.set(file, entry);
     return previous?.text !== entry.text || previous?.error !== entry.error;
@@ -121,13 +154,14 @@ function extractionWarnings(file: string, text: string): string[] {
 /** A FileSystem whose readFile answers a .pdf or .docx with its extracted text (undefined until it is extracted, or when it cannot be). */
 export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): FileSystem {
   return {
-    readFile: (file) => (isExtractedDraft(file) ? cache.get(file)?.text : base.readFile(file)),
+    readFile: (file, options) => (isExtractedDraft(file) ? cache.get(file)?.text : base.readFile(file, options)),
     readError(file) {
       if (!isExtractedDraft(file)) return base.readError?.(file);
       const entry = cache.get(file);
       return entry ? entry.error : `${file} is still being read`;
     },
     findFiles: (root, globs) => base.findFiles(root, globs),
+    realPath: base.realPath ? (file) => base.realPath!(file) : undefined,
   };
 }
 
@@ -137,6 +171,8 @@ interface DraftOwner {
   /** Reference documents (a GGE report as the UN publishes it) are read the same way. */
   referenceFiles?(): string[];
   fileChanged(file: string): void;
+  /** The limits and the trust to read with (the service's settings); defaults when absent. */
+  readSettings?(): ReadLimitSettings;
 }
 
 /**
@@ -146,9 +182,13 @@ interface DraftOwner {
  */
 export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache): Promise<string[]> {
   const paths = [...service.drafts().flatMap((draft) => (draft.path ? [draft.path] : [])), ...(service.referenceFiles?.() ?? [])];
+  const settings = service.readSettings?.() ?? {};
+  // In an untrusted workspace the PDF and Word readers never see the bytes: the service says why.
+  if (settings.trusted === false) return [];
+  const limits = readLimits(settings);
   const files = [...new Set(paths.filter(isExtractedDraft))];
   const changed: string[] = [];
-  for (const file of files) if (await cache.refresh(file)) changed.push(file);
+  for (const file of files) if (await cache.refresh(file, limits)) changed.push(file);
   for (const file of changed) service.fileChanged(file);
   return changed;
 }

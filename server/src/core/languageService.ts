@@ -42,6 +42,7 @@ import { documentFeature } from './documentFeature';
 import { navigationFeature } from './navigationFeature';
 import { documentNames, readReferences, ReferenceDocument } from './catalogue';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import { guardedFileSystem } from './readPolicy';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 export type { CodeLensEntry, OutlineSymbol, ReferenceOptions, WorkspaceSymbolEntry } from './features';
@@ -61,6 +62,15 @@ export interface ServiceSettings {
   draftFiles?: string[];
   /** An explicit configuration file (CLI `--config`). */
   configFile?: string;
+  /** Largest draft, reference or text file read, in MB (default 50); a PDF or Word file too. */
+  maxDraftSizeMB?: number;
+  /** Largest total of XML a Word draft may inflate to, in MB (default 200). */
+  maxWordXmlMB?: number;
+  /**
+   * False in an untrusted workspace: paths outside the workspace root and PDF
+   * or Word drafts are not read (see readPolicy.ts). Default true (the CLI).
+   */
+  trusted?: boolean;
 }
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = {
@@ -123,6 +133,8 @@ export interface LanguageService {
   /** A file changed on disk (or was created or deleted): drafts and configuration are re-read on next use. */
   fileChanged(file: string): void;
   updateSettings(settings: ServiceSettings): void;
+  /** The settings that say what may be read and how much (for the PDF and Word reader). */
+  readSettings(): ServiceSettings;
 
   configuration(): { config: OewgConfig; problems: ConfigProblem[] };
   drafts(): DraftSummary[];
@@ -166,8 +178,10 @@ export interface LanguageService {
 const EXCERPT_WORDS_IN_LIST = 45;
 const MAX_PARAGRAPHS_IN_HOVER = 8;
 
-export function createLanguageService(fs: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
+export function createLanguageService(files: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
   let settings = initialSettings;
+  // Only regular files, within the size limits, and in an untrusted workspace nothing outside it.
+  const fs = guardedFileSystem(files, root, () => settings);
   const documents = new Map<string, OpenDocument>();
   /** Analyses by file, kept while the file's text stays the same. */
   const analyses = new Map<string, DocumentAnalysis>();
@@ -219,7 +233,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       config = configFromDraftFiles(root, fs.findFiles(root, settings.draftGlobs?.length ? settings.draftGlobs : DEFAULT_DRAFT_GLOBS), 'discovered');
     }
     const drafts = new Map<string, DraftEntry>();
-    for (const info of config.drafts) drafts.set(info.id, readDraft(info));
+    // A file is read and parsed once however many drafts name it.
+    const byPath = new Map<string, DraftEntry>();
+    for (const info of config.drafts) {
+      const same = info.path !== undefined ? byPath.get(info.path) : undefined;
+      const entry = same ? { ...same, info } : readDraft(info);
+      if (info.path !== undefined && !same) byPath.set(info.path, entry);
+      drafts.set(info.id, entry);
+    }
     problems.push(...unreadableDraftPaths(tree, drafts));
     // The draft and document names are part of what the scanner recognises: a new configuration gets a new cache.
     const scanner = new CitationScanCache({
@@ -422,6 +443,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       settings = next;
       invalidate();
     },
+    readSettings: () => settings,
     configuration() {
       const { config, problems } = load();
       return { config, problems };
