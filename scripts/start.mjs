@@ -3,20 +3,44 @@
 //    checkout as the extension under development;
 //  - otherwise: prints what `oewg-cite check` finds in samples/, then serves
 //    VS Code with code-server on 127.0.0.1 (installing it on first use) and
-//    prints the address to open; Ctrl+C stops it.
+//    prints the address to open; Ctrl+C stops it. When code-server is not
+//    installed yet and the machine lacks what installing it needs, says what
+//    is missing and the one command that installs it (exit 2).
 // `--check-only` (or CI=true) stops after the check, so CI can run it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  cacheDir, ensureCodeServer, freePort, makeSandbox, repoRoot, startCodeServer, stopOnExit, workbenchUrl,
+  cacheDir, codeServerDir, ensureCodeServer, freePort, makeSandbox, repoRoot, startCodeServer, stopOnExit, workbenchUrl,
 } from './e2e/code-server.mjs';
+import { codeServerInstalled, findCommand, installCommand, missingForCodeServer } from './e2e/prerequisites.mjs';
 
 const samples = join(repoRoot, 'samples');
 const checkOnly = process.argv.includes('--check-only') || process.env.CI === 'true';
 
 function hasCommand(name) {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+  return findCommand(name) !== undefined;
+}
+
+/**
+ * Before installing code-server: when the machine lacks what that needs, says
+ * exactly what and the one command that installs it, and exits 2.
+ */
+function checkPrerequisites() {
+  if (process.env.CODE_SERVER ? existsSync(process.env.CODE_SERVER) : codeServerInstalled(codeServerDir)) return;
+  const { commands, packages, checkedWithDpkg } = missingForCodeServer();
+  if (packages.length === 0) return;
+  const lines = [
+    '',
+    'Cannot open the samples in VS Code here: there is no `code` command (desktop VS Code), and code-server,',
+    `which npm start installs on first use into ${codeServerDir}, needs what this machine lacks:`,
+  ];
+  if (commands.length > 0) lines.push(`  commands not found: ${commands.join(', ')}`);
+  lines.push(`  Debian packages ${checkedWithDpkg ? 'not installed' : 'needed (dpkg-query not found, so not checked)'}: ${packages.join(', ')}`);
+  lines.push('Install them with this one command, then run npm start again:', '', `  ${installCommand(packages)}`, '');
+  lines.push('(Or install desktop VS Code so that `code` is on the PATH. `npm start -- --check-only` stops after the check.)');
+  console.error(lines.join('\n'));
+  process.exit(2);
 }
 
 /** Runs the CLI on the samples; exit 0 (clean) and 1 (problems found) both mean the check worked. */
@@ -57,6 +81,7 @@ async function main() {
   }
   checkSamples();
   if (checkOnly) return;
+  checkPrerequisites();
   await serveSamples();
 }
 

@@ -33,14 +33,17 @@ const userSettings = {
   'chat.disableAIFeatures': true,
 };
 
+/** Where code-server is installed on first use; OEWG_CODE_SERVER_DIR overrides. */
+export const codeServerDir = process.env.OEWG_CODE_SERVER_DIR || join(cacheDir, 'code-server');
+
 export function codeServerBinary() {
-  return process.env.CODE_SERVER || join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
+  return process.env.CODE_SERVER || join(codeServerDir, 'node_modules', '.bin', 'code-server');
 }
 
 /** Installs code-server into .vscode-test/ on first use (the script skips when it is there). */
 export function ensureCodeServer() {
   if (process.env.CODE_SERVER) return;
-  const result = spawnSync(installScript, [], { stdio: 'inherit' });
+  const result = spawnSync(installScript, [codeServerDir], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${installScript} failed (exit ${result.status})`);
 }
 

@@ -28,6 +28,12 @@ missing=""
 for tool in rg cc make python3 pkg-config /usr/bin/chromium; do
   command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
+# the libraries the native modules are built against have no command to look for
+if command -v dpkg-query >/dev/null 2>&1; then
+  for package in $APT_PACKAGES; do
+    case "$package" in lib*) dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package" ;; esac
+  done
+fi
 if [ -n "$missing" ]; then
   echo "missing:$missing -- install the Debian packages first:" >&2
   echo "  apt-get update && apt-get install -y $APT_PACKAGES" >&2

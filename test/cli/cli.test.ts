@@ -3,8 +3,8 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { corpusFile, repoRoot, samplesDir } from '../support/paths';
-import { corpusWorkspace, makeTempDir, removeDir } from '../support/tempWorkspace';
+import { corpusFile, needsCorpus, repoRoot, samplesDir } from '../support/paths';
+import { copySamples, makeTempDir, removeDir } from '../support/tempWorkspace';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -40,7 +40,8 @@ describe('oewg-cite check', () => {
     assert.ok(findings.some((finding) => finding.code === 'missing-paragraph' && String(finding.message).startsWith('para 130')));
   });
 
-  it('exits 0 when no error is found, with --draft and --current instead of a config file', () => {
+  it('exits 0 when no error is found, with --draft and --current instead of a config file', function () {
+    needsCorpus(this);
     const dir = makeTempDir('cli');
     try {
       fs.writeFileSync(path.join(dir, 'clean.md'), 'We welcome para 74 and paras 91-94 of the Zero Draft.\n');
@@ -65,10 +66,10 @@ describe('oewg-cite check', () => {
     assert.equal(run(['check', 'no-such-file.md'], samplesDir).code, 2);
     assert.equal(run(['check', '--current', 'second-draft'], samplesDir).code, 2);
 
-    const dir = corpusWorkspace({}, undefined);
+    const dir = copySamples();
     try {
-      fs.writeFileSync(path.join(dir, 'oewg-cite.json'), '{ "drafts": [ { "id": "zero-draft", "path": "drafts/zero-draft-2021.txt" } ], "current": "final" }');
-      const broken = run(['check', 'gpd-response.md'], dir);
+      fs.writeFileSync(path.join(dir, 'oewg-cite.json'), '{ "drafts": [ { "id": "zero-draft", "path": "drafts/zero-draft.txt" } ], "current": "final" }');
+      const broken = run(['check', 'submissions/response-to-zero-draft.md'], dir);
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /^oewg-cite\.json:1:\d+ error config-error "current" names "final"/m);
     } finally {
@@ -151,7 +152,8 @@ describe('oewg-cite compare', () => {
 });
 
 describe('oewg-cite index', () => {
-  it('prints the parsed real Zero Draft as JSON: 117 paragraphs with number, section, sub-heading, text and range; footnotes', () => {
+  it('prints the parsed real Zero Draft as JSON: 117 paragraphs with number, section, sub-heading, text and range; footnotes', function () {
+    needsCorpus(this);
     const { code, stdout } = run(['index', corpusFile('zero-draft-2021.txt'), '--json'], repoRoot);
     assert.equal(code, 0);
     const draft = JSON.parse(stdout);

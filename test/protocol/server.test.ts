@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Diagnostic, TestLspClient } from '../support/lspClient';
-import { samplesDir } from '../support/paths';
+import { needsCorpus, samplesDir } from '../support/paths';
 import { samplePdf } from '../support/publishedDrafts';
 import { copySamples, corpusWorkspace, makeTempDir, removeDir } from '../support/tempWorkspace';
 
@@ -367,14 +367,15 @@ describe('language server over stdio: the real corpus', function () {
   let client: TestLspClient;
   const submission = '# Notes\n\nWe support the call in para 74 to publicly reaffirm commitments, and paras 91-94.\n\nSee also paragraph 130.\n';
 
-  before(async () => {
+  before(async function () {
+    needsCorpus(this);
     root = corpusWorkspace({ 'notes.md': submission });
     client = new TestLspClient({ root });
     await client.start();
   });
   after(async () => {
-    await client.stop();
-    removeDir(root);
+    await client?.stop();
+    if (root) removeDir(root);
   });
 
   it('discovers the real Zero Draft under drafts/ without configuration and hovers its paragraph 74', async () => {

@@ -32,7 +32,7 @@ import {
   type DraftOutline,
   type KnownAnswer,
 } from '../support/draftEdits';
-import { readCorpus, samplesDir } from '../support/paths';
+import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 // ---------- word differences ----------
 
@@ -99,7 +99,8 @@ describe('wordDiff', () => {
     );
   });
 
-  it('reads the words of a paragraph as the shared normalisation does (en-dash compounds aside)', () => {
+  it('reads the words of a paragraph as the shared normalisation does (en-dash compounds aside)', function () {
+    needsCorpus(this);
     for (const p of parseDraft(readCorpus('zero-draft-2021.txt')).paragraphs) {
       const text = p.text.replace(/(\p{L})\u2013(?=\p{L})/gu, '$1-');
       assert.equal(comparableWords(text).join(' '), normaliseText(text), `para ${p.number}`);
@@ -242,30 +243,36 @@ function scoreTable(scores: Score[]): string {
 }
 
 describe('alignDrafts on the real Zero Draft, edited into a known next draft', () => {
-  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  let zeroDraft: ParsedDraft;
+  let edited: ReturnType<typeof renderOutline>;
+  let answer: KnownAnswer;
+  before(function () {
+    needsCorpus(this);
+    zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
 
-  // What the Chair's team did between the Zero Draft and the Final report, in
-  // kind: the Discussions sub-sections gone, the norms section (D) before the
-  // international-law section (C), paragraphs merged, split, reworded, one
-  // dropped, one added, everything renumbered.
-  let outline = outlineOf(zeroDraft);
-  outline = dropSubsections(outline, 'Discussions');
-  outline = swapSections(outline, 'C', 'D');
-  outline = mergeParagraphs(outline, '19', '20');
-  outline = splitParagraph(outline, '88');
-  outline = rewordParagraph(outline, '23', { at: 0.6, remove: 3, insert: ['could', 'well', 'be'] });
-  outline = rewordParagraph(outline, '57', { at: 0.2, remove: 2, insert: ['further', 'confirmed'] });
-  outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
-  outline = rewordParagraph(outline, '105', { at: 0.5, remove: 1, insert: ['notably', 'reinforces'] });
-  outline = rewordParagraph(outline, '110', { at: 0.4, remove: 2, insert: ['jointly'] });
-  outline = deleteParagraph(outline, '113');
-  outline = addParagraph(
-    outline,
-    '110',
-    'States agreed to review at their next session how the implementation of this report is reported, and invited the Chair to prepare a short note setting out the options.',
-  );
-  const edited = renderOutline(outline);
-  const answer = knownAnswer(zeroDraft, outline);
+    // What the Chair's team did between the Zero Draft and the Final report, in
+    // kind: the Discussions sub-sections gone, the norms section (D) before the
+    // international-law section (C), paragraphs merged, split, reworded, one
+    // dropped, one added, everything renumbered.
+    let outline = outlineOf(zeroDraft);
+    outline = dropSubsections(outline, 'Discussions');
+    outline = swapSections(outline, 'C', 'D');
+    outline = mergeParagraphs(outline, '19', '20');
+    outline = splitParagraph(outline, '88');
+    outline = rewordParagraph(outline, '23', { at: 0.6, remove: 3, insert: ['could', 'well', 'be'] });
+    outline = rewordParagraph(outline, '57', { at: 0.2, remove: 2, insert: ['further', 'confirmed'] });
+    outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
+    outline = rewordParagraph(outline, '105', { at: 0.5, remove: 1, insert: ['notably', 'reinforces'] });
+    outline = rewordParagraph(outline, '110', { at: 0.4, remove: 2, insert: ['jointly'] });
+    outline = deleteParagraph(outline, '113');
+    outline = addParagraph(
+      outline,
+      '110',
+      'States agreed to review at their next session how the implementation of this report is reported, and invited the Chair to prepare a short note setting out the options.',
+    );
+    edited = renderOutline(outline);
+    answer = knownAnswer(zeroDraft, outline);
+  });
 
   it('the parser reads the edited draft back as the edit script made it', () => {
     const reparsed = parseDraft(edited.text);
@@ -307,7 +314,9 @@ describe('alignDrafts on the real Zero Draft, edited into a known next draft', (
 });
 
 describe('alignDrafts on the real Zero Draft, edited harder', () => {
-  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+  let zeroDraft: ParsedDraft;
+  let outline: DraftOutline;
+  let answer: KnownAnswer;
   const REPLACEMENTS = ['notably', 'jointly', 'henceforth', 'collectively', 'promptly', 'duly', 'broadly', 'progressively', 'thereby'];
 
   /** Replaces `share` of a paragraph's words, in three places. */
@@ -325,20 +334,24 @@ describe('alignDrafts on the real Zero Draft, edited harder', () => {
   // its own to another section, a merge that was also reworded, a third of the
   // words replaced in ten paragraphs, two sections swapped, a short paragraph
   // dropped and two new ones.
-  let outline = outlineOf(zeroDraft);
-  outline = swapSections(outline, 'E', 'F');
-  outline = mergeParagraphs(outline, '67', '68');
-  outline = mergeParagraphs(outline, '67', '69');
-  outline = splitParagraph(outline, '7');
-  outline = splitParagraph(outline, '7');
-  outline = moveParagraph(outline, '110', '117');
-  outline = mergeParagraphs(outline, '30', '31');
-  outline = rewordParagraph(outline, '30', { at: 0.3, remove: 4, insert: ['in', 'their', 'view'] });
-  for (const number of ['2', '12', '18', '25', '38', '47', '62', '79', '96', '115']) outline = rewordShare(outline, number, 0.3);
-  outline = deleteParagraph(outline, '52');
-  outline = addParagraph(outline, '14', 'The Chair thanked the delegations for the constructive spirit in which the informal consultations were held.');
-  outline = addParagraph(outline, '94', 'States welcomed offers to host regional workshops on the implementation of the recommendations above.');
-  const answer = knownAnswer(zeroDraft, outline);
+  before(function () {
+    needsCorpus(this);
+    zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+    outline = outlineOf(zeroDraft);
+    outline = swapSections(outline, 'E', 'F');
+    outline = mergeParagraphs(outline, '67', '68');
+    outline = mergeParagraphs(outline, '67', '69');
+    outline = splitParagraph(outline, '7');
+    outline = splitParagraph(outline, '7');
+    outline = moveParagraph(outline, '110', '117');
+    outline = mergeParagraphs(outline, '30', '31');
+    outline = rewordParagraph(outline, '30', { at: 0.3, remove: 4, insert: ['in', 'their', 'view'] });
+    for (const number of ['2', '12', '18', '25', '38', '47', '62', '79', '96', '115']) outline = rewordShare(outline, number, 0.3);
+    outline = deleteParagraph(outline, '52');
+    outline = addParagraph(outline, '14', 'The Chair thanked the delegations for the constructive spirit in which the informal consultations were held.');
+    outline = addParagraph(outline, '94', 'States welcomed offers to host regional workshops on the implementation of the recommendations above.');
+    answer = knownAnswer(zeroDraft, outline);
+  });
 
   it('the edit script gives the answer it should', () => {
     const kinds = [...answer.fates.values()].map((f) => f.kind);

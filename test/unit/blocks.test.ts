@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { splitBlocks } from '../../server/src/core/blocks';
 import { scanCitations } from '../../server/src/core/citations';
 import { shiftCitation } from '../../server/src/core/blocks';
-import { readCorpus } from '../support/paths';
+import { needsCorpus, readCorpus } from '../support/paths';
 
 /** The citations of a text scanned block by block, moved to where each block stands. */
 function scanByBlocks(text: string, options = {}) {
@@ -29,7 +29,8 @@ describe('cutting a submission into blocks', () => {
     assert.deepEqual(cuts, ['As para 74 says:\n\n> “a quote”\n\n— para 75\n', '\n~~~\nx\n\ny\n~~~']);
   });
 
-  it('gives exactly the citations a whole scan gives, on the real submission and the real draft', () => {
+  it('gives exactly the citations a whole scan gives, on the real submission and the real draft', function () {
+    needsCorpus(this);
     for (const name of ['gpd-response-to-pre-draft-2020-03.md', 'zero-draft-2021.txt']) {
       const text = readCorpus(name);
       assert.deepEqual(scanByBlocks(text), scanCitations(text), name);

@@ -17,7 +17,7 @@ import {
 import { parseDraft } from '../../server/src/core/draftParser';
 import type { DraftInfo } from '../../server/src/core/model';
 import { normaliseSymbol } from '../../server/src/core/symbols';
-import { readCorpus, repoRoot, sharedDir } from '../support/paths';
+import { needsCorpus, readCorpus, repoRoot, sharedDir } from '../support/paths';
 
 const SOURCE = path.join(sharedDir, 'un-symbols.json');
 const DATA = path.join(repoRoot, 'server', 'src', 'core', 'data', 'un-documents.json');
@@ -38,8 +38,8 @@ function draftInfo(id: string, label: string): DraftInfo {
 }
 
 describe('bundled UN documents', () => {
-  before(() => {
-    assert.ok(fs.existsSync(SOURCE), `the researched source is missing: ${SOURCE} (CI puts ../shared beside the checkout; set OEWG_SHARED to point elsewhere)`);
+  before(function () {
+    needsCorpus(this);
   });
 
   it('equals what scripts/build-catalogue.mjs generates from ../shared/un-symbols.json', () => {
@@ -176,7 +176,8 @@ A. Opening
     assert.equal(catalogue.entry('A/AC.290/2021/CRP.2')!.title, 'Final Substantive Report');
   });
 
-  it('places every symbol of the real Zero Draft in its paragraph or footnote', () => {
+  it('places every symbol of the real Zero Draft in its paragraph or footnote', function () {
+    needsCorpus(this);
     const text = readCorpus('zero-draft-2021.txt');
     const catalogue = buildCatalogue({ drafts: [{ info: draftInfo('zero-draft', 'Zero Draft'), text, parsed: parseDraft(text) }] });
     const where = (symbol: string) => describeMentions(catalogue.entry(symbol)!.mentions);

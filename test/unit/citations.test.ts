@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { MAX_RANGE, scanCitations, ScanCitationsOptions } from '../../server/src/core/citations';
 import { scanSymbols } from '../../server/src/core/symbols';
 import { Citation, Qualifier } from '../../server/src/core/model';
-import { fixturesDir, readCorpus } from '../support/paths';
+import { fixturesDir, needsCorpus, readCorpus } from '../support/paths';
 
 /** A citation as a reader sees it: its text, keyword, numbers, parts as written, qualifier. */
 interface Seen {
@@ -265,7 +265,8 @@ describe('scanCitations', () => {
     ]);
   });
 
-  it('finds exactly the 21 paragraph citations of the real submission, counted by hand', () => {
+  it('finds exactly the 21 paragraph citations of the real submission, counted by hand', function () {
+    needsCorpus(this);
     const text = readCorpus('gpd-response-to-pre-draft-2020-03.md');
     const citations = scanCitations(text);
     assert.deepEqual(
@@ -282,7 +283,8 @@ describe('scanCitations', () => {
     assert.ok(citations.every((citation) => /^(?:paragraph|Paragraph)$/.test(citation.keyword)));
   });
 
-  it('pins the internal cross-references and the footnote citation of the real Zero Draft', () => {
+  it('pins the internal cross-references and the footnote citation of the real Zero Draft', function () {
+    needsCorpus(this);
     const text = readCorpus('zero-draft-2021.txt');
     const pinned = scanCitations(text).map((citation) => {
       const view = seen(text, citation);
@@ -296,7 +298,8 @@ describe('scanCitations', () => {
     ]);
   });
 
-  it('finds no citation in the unnumbered working paper', () => {
+  it('finds no citation in the unnumbered working paper', function () {
+    needsCorpus(this);
     assert.deepEqual(scanCitations(readCorpus('chair-working-paper-2020-02.md')), []);
   });
 

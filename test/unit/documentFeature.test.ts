@@ -11,7 +11,7 @@ import { createLanguageService, DEFAULT_SEVERITY, firstWords, type LanguageServi
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { scanSymbols } from '../../server/src/core/symbols';
 import { MemoryFileSystem } from '../../server/src/core/workspace';
-import { readCorpus } from '../support/paths';
+import { needsCorpus, readCorpus } from '../support/paths';
 
 const ROOT = '/ws';
 const ZERO = `${ROOT}/drafts/zero-draft.txt`;
@@ -536,8 +536,13 @@ describe('documentFeature: completions', () => {
 });
 
 describe('documentFeature on the real corpus', () => {
-  const zeroDraft = readCorpus('zero-draft-2021.txt');
-  const response = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+  let zeroDraft: string;
+  let response: string;
+  before(function () {
+    needsCorpus(this);
+    zeroDraft = readCorpus('zero-draft-2021.txt');
+    response = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+  });
   const config = {
     drafts: [
       { id: 'pre-draft', label: 'Pre-draft' },

@@ -4,7 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parseDraft } from '../../server/src/core/draftParser';
 import type { Paragraph, ParsedDraft, Span } from '../../server/src/core/model';
-import { fixturesDir, readCorpus } from '../support/paths';
+import { fixturesDir, needsCorpus, readCorpus } from '../support/paths';
 
 function readFixture(name: string): string {
   return fs.readFileSync(path.join(fixturesDir, 'drafts', name), 'utf8');
@@ -44,8 +44,13 @@ function assertWellFormed(source: string, draft: ParsedDraft): void {
 
 describe('parseDraft', () => {
   describe('the real Zero Draft (2021)', () => {
-    const source = readCorpus('zero-draft-2021.txt');
-    const draft = parseDraft(source);
+    let source: string;
+    let draft: ReturnType<typeof parseDraft>;
+    before(function () {
+      needsCorpus(this);
+      source = readCorpus('zero-draft-2021.txt');
+      draft = parseDraft(source);
+    });
     const continued = ['9', '21', '28', '49', '57', '63', '82', '90'];
 
     it('reads exactly 117 paragraphs, numbered 1 to 117 in order, without problems', () => {
@@ -243,8 +248,13 @@ describe('parseDraft', () => {
   });
 
   describe("the Chair's working paper (unnumbered Markdown)", () => {
-    const source = readCorpus('chair-working-paper-2020-02.md');
-    const draft = parseDraft(source);
+    let source: string;
+    let draft: ReturnType<typeof parseDraft>;
+    before(function () {
+      needsCorpus(this);
+      source = readCorpus('chair-working-paper-2020-02.md');
+      draft = parseDraft(source);
+    });
 
     it('has no paragraphs at all', () => {
       assert.deepEqual(draft.paragraphs, []);

@@ -26,7 +26,7 @@ import {
   splitParagraph,
   swapSections,
 } from '../support/draftEdits';
-import { fixturesDir, readCorpus, samplesDir } from '../support/paths';
+import { fixturesDir, needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 const ROOT = '/samples';
 const RESPONSE = `${ROOT}/submissions/response-to-zero-draft.md`;
@@ -457,17 +457,25 @@ describe('updating a generated submission to the current draft', () => {
 // ---------- the real Zero Draft, edited into a Final Draft ----------
 
 describe('draft history on the real Zero Draft, edited into a known Final Draft', () => {
-  const zeroDraftText = readCorpus('zero-draft-2021.txt');
-  const zeroDraft = parseDraft(zeroDraftText);
-  let outline = outlineOf(zeroDraft);
-  outline = dropSubsections(outline, 'Discussions');
-  outline = swapSections(outline, 'C', 'D');
-  outline = mergeParagraphs(outline, '19', '20');
-  outline = splitParagraph(outline, '88');
-  outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
-  outline = deleteParagraph(outline, '113');
-  outline = addParagraph(outline, '110', 'States agreed to take stock of how this report is put into practice at their next session.');
-  const answer = knownAnswer(zeroDraft, outline);
+  let zeroDraftText: string;
+  let zeroDraft: ReturnType<typeof parseDraft>;
+  let outline: ReturnType<typeof outlineOf>;
+  let answer: ReturnType<typeof knownAnswer>;
+  let service: LanguageService;
+  before(function () {
+    needsCorpus(this);
+    zeroDraftText = readCorpus('zero-draft-2021.txt');
+    zeroDraft = parseDraft(zeroDraftText);
+    outline = outlineOf(zeroDraft);
+    outline = dropSubsections(outline, 'Discussions');
+    outline = swapSections(outline, 'C', 'D');
+    outline = mergeParagraphs(outline, '19', '20');
+    outline = splitParagraph(outline, '88');
+    outline = rewordParagraph(outline, '74', { at: 0.2, remove: 2, insert: ['reaffirm'] });
+    outline = deleteParagraph(outline, '113');
+    outline = addParagraph(outline, '110', 'States agreed to take stock of how this report is put into practice at their next session.');
+    answer = knownAnswer(zeroDraft, outline);
+  });
   const went = (number: string) => answer.fates.get(number)!;
 
   const root = '/real';
@@ -490,21 +498,23 @@ describe('draft history on the real Zero Draft, edited into a known Final Draft'
   ].join('\n');
   const notesFile = `${root}/submissions/notes.md`;
   const notes = 'Working notes.\n\nSome delegations still cite para 111, and some para 100.\n';
-  const files = new MemoryFileSystem({
-    [`${root}/oewg-cite.json`]: JSON.stringify({
-      drafts: [
-        { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' },
-        { id: 'final-draft', label: 'Final Draft', path: 'drafts/final-draft.txt' },
-      ],
-      current: 'final-draft',
-      submissions: ['submissions/*.md'],
-    }),
-    [`${root}/drafts/zero-draft.txt`]: zeroDraftText,
-    [`${root}/drafts/final-draft.txt`]: renderOutline(outline).text,
-    [submissionFile]: submission,
-    [notesFile]: notes,
+  before(function () {
+    const files = new MemoryFileSystem({
+      [`${root}/oewg-cite.json`]: JSON.stringify({
+        drafts: [
+          { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' },
+          { id: 'final-draft', label: 'Final Draft', path: 'drafts/final-draft.txt' },
+        ],
+        current: 'final-draft',
+        submissions: ['submissions/*.md'],
+      }),
+      [`${root}/drafts/zero-draft.txt`]: zeroDraftText,
+      [`${root}/drafts/final-draft.txt`]: renderOutline(outline).text,
+      [submissionFile]: submission,
+      [notesFile]: notes,
+    });
+    service = createLanguageService(files, root);
   });
-  const service = createLanguageService(files, root);
 
   it('the edit script did what the test relies on', () => {
     assert.equal(zeroDraft.paragraphs.find((p) => p.number === '16')!.subheading, 'Discussions');

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_DRAFT_GLOBS } from '../../server/src/core/config';
 import { DEFAULT_SEVERITY } from '../../server/src/core/languageService';
+import { DEFAULT_MAX_DRAFT_SIZE_MB, DEFAULT_MAX_WORD_XML_MB, readLimits } from '../../server/src/core/readPolicy';
 import { repoRoot } from '../support/paths';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -55,5 +56,34 @@ describe('package.json, README and code agree', () => {
   it('pins VS Code to what the end-to-end tests run on', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
+  });
+});
+
+describe('package.json: workspace trust, virtual workspaces and the read limits', () => {
+  const settings = manifest.contributes.configuration.properties as Record<string, { default?: unknown; scope?: string }>;
+
+  it('supports untrusted workspaces in part, and says what is off until trusted', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.match(untrusted.description, /outside the workspace folder|outside it/);
+    assert.match(untrusted.description, /PDF or Word drafts/);
+    assert.match(untrusted.description, /only once the workspace is trusted/);
+    // A workspace may not raise the limits, or widen the drafts it names, before it is trusted.
+    assert.deepEqual(untrusted.restrictedConfigurations, ['oewgCite.draftGlobs', 'oewgCite.maxDraftSizeMB', 'oewgCite.maxWordXmlMB']);
+    for (const setting of untrusted.restrictedConfigurations) assert.ok(settings[setting], `${setting} is a setting`);
+  });
+
+  it('declares that virtual workspaces are not supported, and why', () => {
+    const virtual = manifest.capabilities.virtualWorkspaces;
+    assert.equal(virtual.supported, false);
+    assert.match(virtual.description, /file system/);
+  });
+
+  it('the limit settings default to what the service uses without them', () => {
+    assert.equal(settings['oewgCite.maxDraftSizeMB'].default, DEFAULT_MAX_DRAFT_SIZE_MB);
+    assert.equal(settings['oewgCite.maxWordXmlMB'].default, DEFAULT_MAX_WORD_XML_MB);
+    assert.equal(readLimits({}).maxFileBytes, DEFAULT_MAX_DRAFT_SIZE_MB * 1024 * 1024);
+    assert.ok(readme.includes(`| \`oewgCite.maxDraftSizeMB\` | \`${DEFAULT_MAX_DRAFT_SIZE_MB}\` |`), 'README shows the default');
+    assert.ok(readme.includes(`| \`oewgCite.maxWordXmlMB\` | \`${DEFAULT_MAX_WORD_XML_MB}\` |`), 'README shows the default');
   });
 });

@@ -11,7 +11,7 @@ import { createLanguageService, type LanguageService } from '../../server/src/co
 import { MAX_WORKSPACE_SYMBOLS } from '../../server/src/core/navigationFeature';
 import type { Span } from '../../server/src/core/model';
 import { MemoryFileSystem } from '../../server/src/core/workspace';
-import { readCorpus, samplesDir } from '../support/paths';
+import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 const ROOT = '/samples';
 const ZERO = `${ROOT}/drafts/zero-draft.txt`;
@@ -350,8 +350,10 @@ describe('navigationFeature: the real Zero Draft and GPD response', () => {
   const ROOT_WS = '/ws';
   const DRAFT = `${ROOT_WS}/drafts/zero-draft-2021.txt`;
   const GPD = `${ROOT_WS}/gpd-response.md`;
-  const zero = readCorpus('zero-draft-2021.txt');
-  const gpd = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+  let zero: string;
+  let gpd: string;
+  let files: MemoryFileSystem;
+  let service: ReturnType<typeof createLanguageService>;
   const config = {
     drafts: [
       { id: 'pre-draft', label: 'Pre-draft' },
@@ -360,8 +362,13 @@ describe('navigationFeature: the real Zero Draft and GPD response', () => {
     current: 'zero-draft',
     submissions: ['*.md'],
   };
-  const files = new MemoryFileSystem({ [`${ROOT_WS}/oewg-cite.json`]: JSON.stringify(config), [DRAFT]: zero, [GPD]: gpd });
-  const service = createLanguageService(files, ROOT_WS);
+  before(function () {
+    needsCorpus(this);
+    zero = readCorpus('zero-draft-2021.txt');
+    gpd = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+    files = new MemoryFileSystem({ [`${ROOT_WS}/oewg-cite.json`]: JSON.stringify(config), [DRAFT]: zero, [GPD]: gpd });
+    service = createLanguageService(files, ROOT_WS);
+  });
 
   it('the outline has the sections A–H, their sub-headings and the 117 paragraphs', () => {
     const outline = service.documentSymbols(DRAFT);

@@ -6,7 +6,7 @@ import { createLanguageService, LanguageService } from '../../server/src/core/la
 import { LineMap } from '../../server/src/core/lines';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
-import { readCorpus, samplesDir } from '../support/paths';
+import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 // A Zero Draft and a First Draft of our own, in the style of the OEWG drafts.
 const ZERO_DRAFT = `**Open-ended Working Group on Secure Digital Cooperation**
@@ -403,17 +403,22 @@ describe('quotation feature: keystrokes', () => {
 describe('quotation feature on the real GPD response checked against the real Zero Draft', () => {
   // The response quotes the Pre-draft; front matter (which wins over its first
   // heading naming the Pre-draft) makes its citations resolve to the Zero Draft.
-  const text = `---\ndraft: zero-draft\n---\n${readCorpus('gpd-response-to-pre-draft-2020-03.md')}`;
   const root = '/real';
   const file = `${root}/gpd.md`;
-  const service = createLanguageService(
-    new MemoryFileSystem({
-      [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'pre-draft', label: 'Pre-draft' }, { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }] }),
-      [`${root}/drafts/zero-draft.txt`]: readCorpus('zero-draft-2021.txt'),
-      [file]: text,
-    }),
-    root,
-  );
+  let text: string;
+  let service: ReturnType<typeof createLanguageService>;
+  before(function () {
+    needsCorpus(this);
+    text = `---\ndraft: zero-draft\n---\n${readCorpus('gpd-response-to-pre-draft-2020-03.md')}`;
+    service = createLanguageService(
+      new MemoryFileSystem({
+        [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'pre-draft', label: 'Pre-draft' }, { id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }] }),
+        [`${root}/drafts/zero-draft.txt`]: readCorpus('zero-draft-2021.txt'),
+        [file]: text,
+      }),
+      root,
+    );
+  });
   const quoted = (d: CoreDiagnostic) => text.slice(d.span.start, d.span.end);
 
   it('finds the quotation cited as para 34 in para 46, reworded', () => {

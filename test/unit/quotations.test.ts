@@ -14,7 +14,7 @@ import {
   locateQuotation,
 } from '../../server/src/core/quotations';
 import { foldTypography, normaliseText, wordTokens } from '../../server/src/core/textNormalise';
-import { fixturesDir, readCorpus } from '../support/paths';
+import { fixturesDir, needsCorpus, readCorpus } from '../support/paths';
 
 const fixture = (name: string) => fs.readFileSync(path.join(fixturesDir, 'quotations', name), 'utf8');
 const draft = parseDraft(fixture('draft.txt'));
@@ -373,11 +373,19 @@ describe('quotation properties', () => {
 });
 
 describe('quotations of the real GPD response located in the real Zero Draft', () => {
-  const gpd = readCorpus('gpd-response-to-pre-draft-2020-03.md');
-  const zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
-  const index = createQuotationIndex(zeroDraft.paragraphs);
-  const pairings = findQuotations(gpd, scanCitations(gpd));
-  const long = pairings.filter((p) => p.quotation.wordCount >= 5);
+  let gpd: string;
+  let zeroDraft: ReturnType<typeof parseDraft>;
+  let index: ReturnType<typeof createQuotationIndex>;
+  let pairings: ReturnType<typeof findQuotations>;
+  let long: ReturnType<typeof findQuotations>;
+  before(function () {
+    needsCorpus(this);
+    gpd = readCorpus('gpd-response-to-pre-draft-2020-03.md');
+    zeroDraft = parseDraft(readCorpus('zero-draft-2021.txt'));
+    index = createQuotationIndex(zeroDraft.paragraphs);
+    pairings = findQuotations(gpd, scanCitations(gpd));
+    long = pairings.filter((p) => p.quotation.wordCount >= 5);
+  });
   const quoted = (opening: string) => pairingOf(pairings, opening).quotation.text;
 
   it('finds the quotations and pairs those next to a paragraph citation', () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { findUrls, normaliseSymbol, scanSymbols } from '../../server/src/core/symbols';
 import { SymbolMention } from '../../server/src/core/model';
-import { readCorpus, sharedDir } from '../support/paths';
+import { needsCorpus, readCorpus, sharedDir } from '../support/paths';
 
 type Found = [raw: string, symbol: string, kind?: SymbolMention['kind']];
 
@@ -121,7 +121,8 @@ describe('scanSymbols', () => {
     assert.equal(written.symbol, symbol.symbol);
   });
 
-  it('finds every symbol of the real Zero Draft, in its text and its footnotes', () => {
+  it('finds every symbol of the real Zero Draft, in its text and its footnotes', function () {
+    needsCorpus(this);
     const text = readCorpus('zero-draft-2021.txt');
     const pinned = scanSymbols(text).map((mention) => [lineOf(text, mention.span.start), mention.raw, mention.symbol]);
     assert.deepEqual(pinned, [
@@ -156,7 +157,8 @@ describe('scanSymbols', () => {
     ]);
   });
 
-  it('reports nothing inside the URLs of the real Zero Draft', () => {
+  it('reports nothing inside the URLs of the real Zero Draft', function () {
+    needsCorpus(this);
     const text = readCorpus('zero-draft-2021.txt');
     const urls = findUrls(text);
     assert.equal(urls.length, 3);
@@ -165,7 +167,8 @@ describe('scanSymbols', () => {
     }
   });
 
-  it('finds every symbol of the real submission', () => {
+  it('finds every symbol of the real submission', function () {
+    needsCorpus(this);
     const text = readCorpus('gpd-response-to-pre-draft-2020-03.md');
     const pinned = scanSymbols(text).map((mention) => [lineOf(text, mention.span.start), mention.raw, mention.symbol, mention.kind]);
     assert.deepEqual(pinned, [
@@ -176,7 +179,8 @@ describe('scanSymbols', () => {
     ]);
   });
 
-  it('finds no symbol in the unnumbered working paper', () => {
+  it('finds no symbol in the unnumbered working paper', function () {
+    needsCorpus(this);
     assert.deepEqual(scanSymbols(readCorpus('chair-working-paper-2020-02.md')), []);
   });
 
@@ -229,7 +233,8 @@ describe('normaliseSymbol', () => {
     it(`${JSON.stringify(raw)} -> ${symbol}`, () => assert.equal(normaliseSymbol(raw), symbol));
   }
 
-  it('agrees with the shared symbol list: every symbol normalises, and every symbol-like alias to the same', () => {
+  it('agrees with the shared symbol list: every symbol normalises, and every symbol-like alias to the same', function () {
+    needsCorpus(this);
     const entries: Array<{ symbol: string; aliases: string[] }> = JSON.parse(fs.readFileSync(path.join(sharedDir, 'un-symbols.json'), 'utf8'));
     assert.ok(entries.length > 20);
     for (const entry of entries) {

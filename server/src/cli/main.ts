@@ -8,7 +8,8 @@ import { parseDraft } from '../core/draftParser';
 import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../core/languageService';
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
-import { DiskFileSystem, stripBom } from '../core/workspace';
+import { DiskFileSystem, readRegularFile, stripBom } from '../core/workspace';
+import { DEFAULT_MAX_DRAFT_SIZE_MB, DEFAULT_MAX_WORD_XML_MB, readLimits } from '../core/readPolicy';
 import { isExtractedDraft, refreshExtractedDrafts, unnumberedDraftWarning, withExtractedDrafts } from '../core/draftExtraction';
 import { createDraftExtraction } from '../extraction';
 
@@ -31,6 +32,8 @@ const USAGE = `usage:
   --format F      text (default) or json; for compare: markdown (default) or json
   --no-cache      read PDF and Word drafts again instead of using the text kept from
                   an earlier run (kept in $OEWG_CITE_CACHE_DIR, else ~/.cache/oewg-cite)
+  --max-draft-size-mb N   largest draft or text file read (default ${DEFAULT_MAX_DRAFT_SIZE_MB})
+  --max-word-xml-mb N     largest XML a Word draft may inflate to (default ${DEFAULT_MAX_WORD_XML_MB})
   -h, --help      this text
   --version       the version
 
@@ -41,27 +44,34 @@ class UsageError extends Error {}
 /** A file that cannot be read as asked (missing, a folder, unreadable): said without the usage text. */
 class InputError extends Error {}
 
-/** Throws unless `file` is a file; gives its name as the user wrote it. */
+/** Throws unless `file` is a regular file (never a device, a FIFO or a folder); gives its name as the user wrote it. */
 function mustBeAFile(file: string, what: string): string {
-  const shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file;
+  const shown = path.isAbsolute(file) && !file.startsWith('/dev/') ? path.relative(process.cwd(), file) || file : file;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
     throw new InputError(`no such ${what} ${shown}`);
   }
-  if (!stat.isFile()) throw new InputError(`${shown} is a folder, not a ${what}`);
+  if (stat.isDirectory()) throw new InputError(`${shown} is a folder, not a ${what}`);
+  if (!stat.isFile()) throw new InputError(`${shown} is not a regular file (${stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device'}): not read`);
   return shown;
+}
+
+/** The limits of the command line (--max-draft-size-mb, --max-word-xml-mb). */
+let limits = readLimits();
+
+/** A regular file's bytes, within the size limit. */
+function readBytes(file: string, what: string): Buffer {
+  const shown = mustBeAFile(file, what);
+  const result = readRegularFile(file, limits.maxFileBytes);
+  if ('error' in result) throw new InputError(result.error.split(file).join(shown));
+  return result.data;
 }
 
 /** A text file's contents, without a byte-order mark (as an editor shows it). */
 function readText(file: string, what: string): string {
-  const shown = mustBeAFile(file, what);
-  try {
-    return stripBom(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
-  }
+  return stripBom(readBytes(file, what).toString('utf8'));
 }
 
 interface Options {
@@ -76,6 +86,8 @@ interface Options {
   quotes?: 'all';
   /** Use (and fill) the disk cache of text extracted from PDF and Word drafts. */
   cache: boolean;
+  maxDraftSizeMB?: number;
+  maxWordXmlMB?: number;
 }
 
 function parseArguments(argv: string[]): Options {
@@ -114,6 +126,15 @@ function parseArguments(argv: string[]): Options {
       case '--no-cache':
         options.cache = false;
         break;
+      case '--max-draft-size-mb':
+      case '--max-word-xml-mb': {
+        const given = take();
+        const megabytes = Number(given);
+        if (!/^\d+(\.\d+)?$/.test(given) || !(megabytes > 0)) throw new UsageError(`${flag} takes a number of megabytes above 0, not "${given}"`);
+        if (flag === '--max-draft-size-mb') options.maxDraftSizeMB = megabytes;
+        else options.maxWordXmlMB = megabytes;
+        break;
+      }
       case '--quotes': {
         const which = take();
         if (which !== 'all') throw new UsageError(`--quotes takes "all", not "${which}"`);
@@ -141,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
   let options: Options;
   try {
     options = parseArguments(argv);
+    limits = readLimits(options);
     switch (options.command) {
       case 'check':
         return await check(options);
@@ -194,6 +216,8 @@ async function check(options: Options): Promise<number> {
     configFile,
     draftFiles: options.drafts.map((draft) => path.resolve(draft)),
     currentDraft: options.current,
+    maxDraftSizeMB: options.maxDraftSizeMB,
+    maxWordXmlMB: options.maxWordXmlMB,
   };
   // --draft describes the drafts only when no configuration file is used.
   if (!configFile && fs.existsSync(path.join(root, CONFIG_FILE_NAME)) && options.drafts.length === 0) settings.configFile = path.join(root, CONFIG_FILE_NAME);
@@ -266,7 +290,7 @@ async function index(options: Options): Promise<number> {
     const extraction = draftExtraction(options);
     let extracted;
     try {
-      await extraction.cache.refresh(file);
+      await extraction.cache.refresh(file, limits);
       extracted = extraction.cache.get(file);
     } finally {
       await extraction.dispose();
@@ -330,7 +354,8 @@ async function compare(options: Options): Promise<number> {
   const [older, newer] = options.files;
   // Two files are compared as they are; names are looked up in the configuration.
   const asFiles = options.files.every((name) => fs.existsSync(name) && fs.statSync(name).isFile());
-  const settings: ServiceSettings = asFiles ? { draftFiles: options.files.map((file) => path.resolve(file)) } : { configFile };
+  const limitSettings = { maxDraftSizeMB: options.maxDraftSizeMB, maxWordXmlMB: options.maxWordXmlMB };
+  const settings: ServiceSettings = asFiles ? { draftFiles: options.files.map((file) => path.resolve(file)), ...limitSettings } : { configFile, ...limitSettings };
   const { service } = await diskService(configFile ? path.dirname(configFile) : cwd, settings, options);
   const ids = asFiles ? service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id) : [older, newer];
   for (const name of ids) {
@@ -359,6 +384,15 @@ function readVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+// `oewg-cite index … | head`: the reader has what it wanted and closed the
+// pipe. Stop quietly, as other command-line tools do, instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }
 
 void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -187,9 +187,13 @@ export function buildCatalogue(inputs: CatalogueInputs): Catalogue {
     if (!entry.symbol || !bySymbol.has(entry.symbol)) register(symbol, entry);
   }
 
+  // Several drafts may be one file (the same text, parsed once): scanned once.
+  const scans = new Map<string, { places: DraftPlaces; mentions: ReturnType<typeof scanSymbols> }>();
   for (const draft of inputs.drafts ?? []) {
-    const places = new DraftPlaces(draft.parsed);
-    for (const mention of scanSymbols(draft.text)) {
+    let scan = scans.get(draft.text);
+    if (!scan) scans.set(draft.text, (scan = { places: new DraftPlaces(draft.parsed), mentions: scanSymbols(draft.text) }));
+    const { places } = scan;
+    for (const mention of scan.mentions) {
       let entry = lookup(mention.symbol);
       if (!entry) {
         entry = { symbol: mention.symbol, kind: mention.kind, aliases: [], titlesInDrafts: [], mentions: [] };

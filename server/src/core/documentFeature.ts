@@ -100,8 +100,11 @@ function documentsOf(view: WorkspaceView): WorkspaceDocuments {
   const config = view.config;
   const known = workspaces.get(config);
   if (known) return known;
+  // Read once per file, however many drafts name it.
+  const texts = new Map<string, string | undefined>();
+  const textOf = (file: string) => (texts.has(file) ? texts.get(file) : texts.set(file, view.textOf(file)).get(file));
   const drafts = view.draftEntries().flatMap((entry) => {
-    const text = entry.parsed && entry.info.path ? view.textOf(entry.info.path) : undefined;
+    const text = entry.parsed && entry.info.path ? textOf(entry.info.path) : undefined;
     return text !== undefined && entry.parsed ? [{ info: entry.info, text, parsed: entry.parsed }] : [];
   });
   const documents = { catalogue: buildCatalogue({ references: view.references, drafts, configuredDrafts: config.drafts }), references: new Map() };

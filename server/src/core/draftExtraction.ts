@@ -17,7 +17,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { webcrypto } from 'crypto';
-import type { FileSystem } from './workspace';
+import { DEFAULT_READ_LIMITS, notRegularMessage, ReadLimits, ReadLimitSettings, readLimits } from './readPolicy';
+import { readRegularFile, type FileSystem } from './workspace';
 
 /** What reads each kind of extracted draft (see extractText.ts, which this module does not load). */
 const KINDS: Record<string, string> = { '.pdf': 'PDF', '.docx': 'Word' };
@@ -66,8 +67,8 @@ export class ExtractionFailure extends Error {
 export interface DraftExtractor {
   /** Changes whenever the text it gives for the same bytes may change: part of the store's key. */
   readonly version: string;
-  /** Rejects with an ExtractionFailure (or an Error, taken as lasting) whose message says why. */
-  extract(file: string, data: Uint8Array): Promise<ExtractedText>;
+  /** Rejects with an ExtractionFailure (or an Error, taken as lasting) whose message says why; `limits` bound what a Word file may inflate to. */
+  extract(file: string, data: Uint8Array, limits?: ReadLimits): Promise<ExtractedText>;
 }
 
 /** What an ExtractionStore keeps of one extraction. */
@@ -82,8 +83,12 @@ export interface ExtractionStore {
 
 /** Where the cache gets a file's bytes and a stamp that changes when the file does. */
 export interface ExtractionSource {
+  /** Undefined when the file is not there or not a regular file. */
   stamp(file: string): string | undefined;
-  read(file: string): Promise<Uint8Array>;
+  /** The bytes of a regular file of at most `maxBytes`; throws an Error saying why not. */
+  read(file: string, maxBytes: number): Promise<Uint8Array>;
+  /** Why `stamp` gave undefined, when there is more to say than "cannot read" (a device, a FIFO). */
+  problem?(file: string): string | undefined;
 }
 
 export const DISK_SOURCE: ExtractionSource = {
@@ -95,7 +100,19 @@ export const DISK_SOURCE: ExtractionSource = {
       return undefined;
     }
   },
-  read: (file) => fs.promises.readFile(file),
+  async read(file, maxBytes) {
+    const result = readRegularFile(file, maxBytes);
+    if ('error' in result) throw new Error(result.error);
+    return result.data;
+  },
+  problem(file) {
+    try {
+      const stat = fs.statSync(file);
+      return stat.isFile() ? undefined : notRegularMessage(file, stat.isDirectory() ? 'a folder' : 'a device, a FIFO or a socket');
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 export interface ExtractionCacheOptions {
@@ -145,26 +162,37 @@ export class ExtractionCache {
     return { text: entry.text, error: entry.error, reason: entry.reason, warnings: [...entry.warnings, ...(entry.parseWarnings ?? [])] };
   }
 
-  /** True when `file` is new or changed since it was last read (its stamp differs). */
-  isStale(file: string): boolean {
-    const key = path.resolve(file);
-    return this.entries.get(key)?.stamp !== (this.source.stamp(key) ?? '');
+  /** The stamp of `file` read with these limits: it changes when the file or the limits do; '' when the file is not there. */
+  private stampOf(key: string, limits: ReadLimits): string {
+    const fileStamp = this.source.stamp(key);
+    return fileStamp === undefined ? '' : `${fileStamp}:${limits.maxFileBytes}:${limits.maxWordXmlBytes}`;
   }
 
-  /** Reads `file` again when it changed since the last read (or was never read); true when what is known of it changed. */
-  refresh(file: string): Promise<boolean> {
+  /** True when `file` is new or changed since it was last read (its stamp, or the limits, differ). */
+  isStale(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): boolean {
     const key = path.resolve(file);
-    const stamp = this.source.stamp(key);
+    return this.entries.get(key)?.stamp !== this.stampOf(key, limits);
+  }
+
+  /**
+   * Reads `file` again when it changed since the last read (or was never
+   * read, or the limits changed); true when what is known of it changed.
+   */
+  refresh(file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<boolean> {
+    const key = path.resolve(file);
+    const stamp = this.stampOf(key, limits);
     const known = this.entries.get(key);
-    if (stamp === undefined) {
-      // Gone (or never there): said as for any draft file that cannot be read.
-      this.entries.set(key, { error: `cannot read ${key}`, warnings: [], stamp: '' });
-      return Promise.resolve(known?.stamp !== '');
+    if (stamp === '') {
+      // Gone (or never there, or a device or a FIFO, which is never read): said as for any draft file that cannot be read.
+      const error = this.source.problem?.(key) ?? `cannot read ${key}`;
+      const changed = known?.stamp !== '' || known.error !== error;
+      this.entries.set(key, { error, warnings: [], stamp: '' });
+      return Promise.resolve(changed);
     }
     if (known?.stamp === stamp) return Promise.resolve(false);
     const inFlight = this.pending.get(`${key}\n${stamp}`);
     if (inFlight) return inFlight;
-    const reading = this.read(key, stamp).finally(() => this.pending.delete(`${key}\n${stamp}`));
+    const reading = this.read(key, stamp, limits).finally(() => this.pending.delete(`${key}\n${stamp}`));
     this.pending.set(`${key}\n${stamp}`, reading);
     return reading;
   }
@@ -178,12 +206,21 @@ export class ExtractionCache {
     if (entry) entry.parseWarnings = warnings;
   }
 
-  private async read(file: string, stamp: string): Promise<boolean> {
+  private async read(file: string, stamp: string, limits: ReadLimits): Promise<boolean> {
     const previous = this.entries.get(file);
-    const version = this.extractor.version;
+    // What a Word file may inflate to decides whether it is read at all: part of what the store keeps it under.
+    const version = `${this.extractor.version}:${limits.maxWordXmlBytes}`;
     let entry: Entry;
+    let data: Uint8Array;
     try {
-      const data = await this.source.read(file);
+      data = await this.source.read(file, limits.maxFileBytes);
+    } catch (error) {
+      // The file itself could not be read: the message names it already ("… is not a regular file", "… is over the limit").
+      const message = String((error as { message?: string })?.message ?? error);
+      this.entries.set(file, { ...(message.includes(file) ? { error: message, reason: message, warnings: [] } : failed(file, message)), stamp });
+      return previous?.text !== undefined || previous?.error !== this.entries.get(file)!.error;
+    }
+    try {
       const hash = await contentHash(data);
       if (previous && previous.contentHash === hash && previous.version === version) {
         // Touched, copied over with the same bytes: nothing to read again.
@@ -191,7 +228,7 @@ export class ExtractionCache {
         previous.stamp = stamp;
         return false;
       }
-      entry = { ...(await this.extraction(file, data, hash, version)), stamp, contentHash: hash, version };
+      entry = { ...(await this.extraction(file, data, hash, version, limits)), stamp, contentHash: hash, version };
     } catch (error) {
       entry = { ...failed(file, String((error as { message?: string })?.message ?? error)), stamp };
     }
@@ -199,7 +236,7 @@ export class ExtractionCache {
     return previous?.text !== entry.text || previous?.error !== entry.error;
   }
 
-  private async extraction(file: string, data: Uint8Array, hash: string, version: string): Promise<Extraction> {
+  private async extraction(file: string, data: Uint8Array, hash: string, version: string, limits: ReadLimits): Promise<Extraction> {
     const stored = await this.store?.get(hash, version, file).catch(() => undefined);
     if (stored) {
       this.stats.storeHits++;
@@ -209,7 +246,7 @@ export class ExtractionCache {
     let outcome: StoredExtraction;
     let lasting = true;
     try {
-      outcome = await this.extractor.extract(file, data);
+      outcome = await this.extractor.extract(file, data, limits);
     } catch (error) {
       outcome = { error: String((error as { message?: string })?.message ?? error) };
       lasting = !(error instanceof ExtractionFailure) || error.lasting;
@@ -235,13 +272,14 @@ export function unnumberedDraftWarning(file: string): string {
 /** A FileSystem whose readFile answers a .pdf or .docx with its extracted text (undefined until it is extracted, or when it cannot be). */
 export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): FileSystem {
   return {
-    readFile: (file) => (isExtractedDraft(file) ? cache.get(file)?.text : base.readFile(file)),
+    readFile: (file, options) => (isExtractedDraft(file) ? cache.get(file)?.text : base.readFile(file, options)),
     readError(file) {
       if (!isExtractedDraft(file)) return base.readError?.(file);
       const entry = cache.get(file);
       return entry ? entry.error : `${file} is still being read`;
     },
     findFiles: (root, globs) => base.findFiles(root, globs),
+    realPath: base.realPath ? (file) => base.realPath!(file) : undefined,
   };
 }
 
@@ -252,6 +290,8 @@ interface DraftOwner {
   /** Reference documents (a GGE report as the UN publishes it) are read the same way. */
   referenceFiles?(): string[];
   fileChanged(file: string): void;
+  /** The limits and the trust to read with (the service's settings); defaults when absent. */
+  readSettings?(): ReadLimitSettings;
 }
 
 /** How far a refresh is: `done` of `total` files read, `file` the one being read (or the last one, when done === total). */
@@ -279,12 +319,16 @@ export interface RefreshOptions {
  */
 export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache, options: RefreshOptions = {}): Promise<string[]> {
   const paths = [...service.drafts().flatMap((draft) => (draft.path ? [draft.path] : [])), ...(service.referenceFiles?.() ?? [])];
+  const settings = service.readSettings?.() ?? {};
+  // In an untrusted workspace the PDF and Word readers never see the bytes: the service says why.
+  if (settings.trusted === false) return [];
+  const limits = readLimits(settings);
   const files = [...new Set(paths.filter(isExtractedDraft))];
-  const stale = files.filter((file) => cache.isStale(file));
+  const stale = files.filter((file) => cache.isStale(file, limits));
   const changed: string[] = [];
   for (const [done, file] of stale.entries()) {
     options.onProgress?.({ done, total: stale.length, file });
-    if (await cache.refresh(file)) changed.push(file);
+    if (await cache.refresh(file, limits)) changed.push(file);
   }
   if (stale.length) options.onProgress?.({ done: stale.length, total: stale.length, file: stale[stale.length - 1] });
   for (const file of changed) service.fileChanged(file);

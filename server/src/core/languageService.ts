@@ -64,6 +64,8 @@ export interface LanguageService {
   /** A file changed on disk (or was created or deleted): drafts and configuration are re-read on next use. */
   fileChanged(file: string): void;
   updateSettings(settings: ServiceSettings): void;
+  /** The settings that say what may be read and how much (for the PDF and Word reader). */
+  readSettings(): ServiceSettings;
 
   configuration(): { config: OewgConfig; problems: ConfigProblem[] };
   drafts(): DraftSummary[];
@@ -130,6 +132,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     closeDocument: (file) => state.closeDocument(file),
     fileChanged: (file) => state.fileChanged(file),
     updateSettings: (settings) => state.updateSettings(settings),
+    readSettings: () => state.settings,
     configuration() {
       const { config, problems } = state.load();
       return { config, problems };

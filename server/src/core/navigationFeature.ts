@@ -429,8 +429,11 @@ function nameAround(paragraph: Paragraph, tokens: WordToken[], at: number[]): st
   return `para ${paragraph.number} — … ${pieces.join(' … ')} …`;
 }
 
+/** A query is typed, not pasted: longer ones are cut here (a 100,000-character query once held the server for half a minute). */
+export const MAX_SYMBOL_QUERY_LENGTH = 200;
+
 function workspaceSymbols(view: WorkspaceView, query: string): WorkspaceSymbolEntry[] {
-  const wanted = query.trim();
+  const wanted = query.slice(0, MAX_SYMBOL_QUERY_LENGTH).trim();
   if (!wanted) return [];
   const current = view.currentDraft()?.id;
   const drafts = view

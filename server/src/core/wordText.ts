@@ -13,6 +13,7 @@
 // numbering given by the paragraph's style) and writes it into the
 // paragraph's text.
 import type JSZip from 'jszip';
+import { DEFAULT_READ_LIMITS, megabytes, RAISE_WORD_XML_LIMIT } from './readPolicy';
 
 // The readers are loaded on first use, like pdf.js: most workspaces have no Word draft.
 const loadMammoth = async () => (await import('mammoth')).default;
@@ -59,8 +60,14 @@ export class WordReadError extends Error {}
 const WORD_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const DOCUMENT_PART = 'word/document.xml';
 
-export async function docxToText(data: Uint8Array): Promise<string> {
+export interface WordReadOptions {
+  /** Largest total of XML the file may inflate to (default 200 MB): checked on the sizes the package declares, before inflating. */
+  maxXmlBytes?: number;
+}
+
+export async function docxToText(data: Uint8Array, options: WordReadOptions = {}): Promise<string> {
   const zip = await openDocx(data);
+  checkInflatedSize(zip, options.maxXmlBytes ?? DEFAULT_READ_LIMITS.maxWordXmlBytes);
   const labelled = await materialiseListLabels(zip);
   let document: MammothElement | undefined;
   const mammoth = await loadMammoth();
@@ -92,6 +99,24 @@ async function openDocx(data: Uint8Array): Promise<JSZip> {
   }
   if (!zip.file((await partPaths(zip)).document)) throw new WordReadError('not a Word .docx file: it has no main document');
   return zip;
+}
+
+/**
+ * Refuses a package whose parts would inflate past `maxBytes` (a "zip bomb",
+ * or a document far larger than any draft), on the uncompressed sizes its
+ * directory declares, before anything is inflated.
+ */
+function checkInflatedSize(zip: JSZip, maxBytes: number): void {
+  let total = 0;
+  zip.forEach((_, entry) => {
+    if (entry.dir) return;
+    // JSZip keeps the declared size of each entry it has not inflated yet.
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    if (typeof declared === 'number' && declared > 0) total += declared;
+  });
+  if (total > maxBytes) {
+    throw new WordReadError(`the Word file inflates to ${megabytes(total)}, over the limit of ${megabytes(maxBytes)} of inflated Word content: not read (${RAISE_WORD_XML_LIMIT})`);
+  }
 }
 
 function messageOf(error: unknown): string {

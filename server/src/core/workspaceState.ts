@@ -15,6 +15,7 @@ import { parseDraft } from './draftParser';
 import type { DraftEntry, WorkspaceView } from './features';
 import { CoreDiagnostic, DraftInfo, Paragraph, ParsedDraft, Severity, Span } from './model';
 import { createQuotationIndex, QuotationIndex } from './quotations';
+import { guardedFileSystem } from './readPolicy';
 import { FileSystem, matchesGlobs } from './workspace';
 
 /** Per-user choices (VS Code settings `oewgCite.*`, or CLI flags). */
@@ -29,6 +30,15 @@ export interface ServiceSettings {
   draftFiles?: string[];
   /** An explicit configuration file (CLI `--config`). */
   configFile?: string;
+  /** Largest draft, reference or text file read, in MB (default 50); a PDF or Word file too. */
+  maxDraftSizeMB?: number;
+  /** Largest total of XML a Word draft may inflate to, in MB (default 200). */
+  maxWordXmlMB?: number;
+  /**
+   * False in an untrusted workspace: paths outside the workspace root and PDF
+   * or Word drafts are not read (see readPolicy.ts). Default true (the CLI).
+   */
+  trusted?: boolean;
 }
 
 interface Loaded {
@@ -42,7 +52,8 @@ interface Loaded {
 }
 
 export class WorkspaceState {
-  private settings: ServiceSettings;
+  private _settings: ServiceSettings;
+  private readonly fs: FileSystem;
   private readonly documents = new Map<string, { text: string; version: number }>();
   private loaded: Loaded | undefined;
   private readonly audited = new Set<string>();
@@ -55,14 +66,20 @@ export class WorkspaceState {
   readonly view: WorkspaceView;
 
   constructor(
-    private readonly fs: FileSystem,
+    files: FileSystem,
     readonly root: string,
     settings: ServiceSettings,
     /** Every diagnostic code the features report, with its default severity. */
     private readonly defaultSeverity: Readonly<Record<string, Severity>>,
   ) {
-    this.settings = settings;
+    this._settings = settings;
+    // Only regular files, within the size limits, and in an untrusted workspace nothing outside it.
+    this.fs = guardedFileSystem(files, root, () => this._settings);
     this.view = this.makeView();
+  }
+
+  get settings(): ServiceSettings {
+    return this._settings;
   }
 
   // ---------- what the editor and the file system say ----------
@@ -89,7 +106,7 @@ export class WorkspaceState {
   }
 
   updateSettings(settings: ServiceSettings): void {
-    this.settings = settings;
+    this._settings = settings;
     this.invalidate();
   }
 
@@ -127,7 +144,9 @@ export class WorkspaceState {
     }
     // A draft is read and parsed when something first asks for it, not all at start.
     const drafts = new Map<string, DraftEntry>();
-    for (const info of config.drafts) drafts.set(info.id, this.lazyDraft(info));
+    // A file is read and parsed once however many drafts name it.
+    const contents = new Map<string, () => Omit<DraftEntry, 'info'>>();
+    for (const info of config.drafts) drafts.set(info.id, this.lazyDraft(info, contents));
     const current = this.chooseCurrent(config);
     const analyser = new Analyser({
       drafts: config.drafts,
@@ -152,19 +171,24 @@ export class WorkspaceState {
     return this.loaded;
   }
 
-  private lazyDraft(info: DraftInfo): DraftEntry {
-    let read: Omit<DraftEntry, 'info'> | undefined;
-    const content = () => (read ??= this.readDraft(info));
+  private lazyDraft(info: DraftInfo, contents: Map<string, () => Omit<DraftEntry, 'info'>>): DraftEntry {
+    let content = info.path !== undefined ? contents.get(info.path) : undefined;
+    if (!content) {
+      let read: Omit<DraftEntry, 'info'> | undefined;
+      content = () => (read ??= this.readDraft(info));
+      if (info.path !== undefined) contents.set(info.path, content);
+    }
+    const shared = content;
     return {
       info,
       get parsed() {
-        return content().parsed;
+        return shared().parsed;
       },
       get error() {
-        return content().error;
+        return shared().error;
       },
       get byNumber() {
-        return content().byNumber;
+        return shared().byNumber;
       },
     };
   }

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { DraftExtractor, ExtractedText, extractedKind, ExtractionFailure } from '../core/draftExtraction';
+import type { ReadLimits } from '../core/readPolicy';
 import type { ExtractRequest, ExtractResponse } from './worker';
 
 /** Bumped when what is stored of an extraction changes shape; the worker's own bytes are in the version too. */
@@ -40,6 +41,7 @@ interface Job {
   id: number;
   file: string;
   data: Uint8Array;
+  limits?: ReadLimits;
   resolve(result: ExtractedText): void;
   reject(error: ExtractionFailure): void;
 }
@@ -84,9 +86,9 @@ export class WorkerExtractor implements DraftExtractor {
     }
   }
 
-  extract(file: string, data: Uint8Array): Promise<ExtractedText> {
+  extract(file: string, data: Uint8Array, limits?: ReadLimits): Promise<ExtractedText> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, file, data, resolve, reject });
+      this.queue.push({ id: this.nextId++, file, data, limits, resolve, reject });
       this.next();
     });
   }
@@ -123,7 +125,7 @@ export class WorkerExtractor implements DraftExtractor {
     // A copy the worker owns: the caller's buffer stays usable.
     const data = new Uint8Array(job.data);
     worker.ref();
-    worker.postMessage({ id: job.id, file: job.file, data } satisfies ExtractRequest, [data.buffer]);
+    worker.postMessage({ id: job.id, file: job.file, data, limits: job.limits } satisfies ExtractRequest, [data.buffer]);
   }
 
   private workerFor(): Worker {
