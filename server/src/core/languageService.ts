@@ -61,6 +61,8 @@ export interface ServiceSettings {
   draftFiles?: string[];
   /** An explicit configuration file (CLI `--config`). */
   configFile?: string;
+  /** Whether the user trusts the workspace (VS Code's workspace trust). */
+  trusted?: boolean;
 }
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = {
