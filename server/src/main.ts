@@ -19,6 +19,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { withCheckedInitialize } from './lsp/transport';
 
 const argv = process.argv.slice(2);
 const configAt = argv.indexOf('--config');
@@ -38,7 +39,7 @@ if (argv.includes('--stdio')) {
 }
 
 // Other transports (--socket, --pipe) are read from the command line by the library.
-const connection = reader && writer ? createConnection(ProposedFeatures.all, reader, writer) : createConnection(ProposedFeatures.all);
+const connection = reader && writer ? createConnection(ProposedFeatures.all, withCheckedInitialize(reader, writer), writer) : createConnection(ProposedFeatures.all);
 const server = startServer(connection, { configFile });
 if (reader) {
   reader.onError((error) => {

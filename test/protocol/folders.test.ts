@@ -80,6 +80,14 @@ describe('language server over stdio: workspace folders', function () {
     assert.match(report, /Zero Draft/);
   });
 
+  it('trust granted while the server runs re-checks every folder', async () => {
+    const since = client.notifications.length;
+    await client.connection.sendNotification('oewgCite/workspaceTrust', { trusted: true });
+    const folders = new Set<string>();
+    await client.waitForNotification('oewgCite/status', (params) => (folders.add(params.folder), folders.size === 2), 10000, since);
+    assert.deepEqual([...folders].sort(), [URI.file(a).toString(), URI.file(b).toString()].sort());
+  });
+
   it('a folder removed is no longer served as a workspace folder', async () => {
     await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: URI.file(b).toString(), name: 'b' }] } });
     const error = await client.requestError('oewgCite/citationReport', { uri: URI.file(path.join(b, 'drafts', 'zero-draft.txt')).toString() });
