@@ -187,7 +187,9 @@ async function insertRecommendationResponse(number?: string): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const running = await requireClient();
   if (!editor || !running) return;
-  const recommendations = await running.sendRequest(RecommendationsRequest, { uri: editor.document.uri.toString() });
+  const scope = await scopeUri();
+  if (scope === null) return;
+  const recommendations = await running.sendRequest(RecommendationsRequest, { uri: scope?.toString() });
   if (recommendations.length === 0) {
     void vscode.window.showInformationMessage('OEWG Cite: the current draft has no recommendation paragraphs ("The OEWG recommends that").');
     return;
