@@ -33,8 +33,8 @@ export interface ServerContext {
   readonly client: ClientSupport;
   /** How long a request may wait for background work (reading drafts, the client's settings) before it answers anyway. */
   readonly waitLimitMs: number;
-  /** Resolves once the user's settings were read after `initialized` (diagnostics wait for it, within `waitLimitMs`). */
-  settingsReady: Promise<void>;
+  /** Resolves once the user's settings were read after `initialized`, or `waitLimitMs` after `initialize` (diagnostics wait for it). */
+  readonly settingsReady: Promise<void>;
   readonly linesOf: LinesOf;
   /** The text of a file as the editor has it (open) or as it is on disk. */
   textOf(file: string): string | undefined;

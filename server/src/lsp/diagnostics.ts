@@ -51,44 +51,39 @@ export function createDiagnostics(ctx: ServerContext): DiagnosticsChannel {
     }
   }
 
-  if (ctx.client.pullDiagnostics) {
-    ctx.registrar.request(DocumentDiagnosticRequest.method, documentParams, async ({ textDocument }): Promise<FullDocumentDiagnosticReport> => {
-      // The first diagnostics have the severities the user chose: wait for the settings, not forever.
-      await Promise.race([ctx.settingsReady, new Promise((resolve) => setTimeout(resolve, ctx.waitLimitMs).unref())]);
-      return { kind: DocumentDiagnosticReportKind.Full, items: (documents.get(textDocument.uri) && diagnosticsOf(textDocument.uri)) || [] };
-    });
-  }
+  // Registered whatever the client declared: a client that pulls without saying so is answered too.
+  ctx.registrar.request(DocumentDiagnosticRequest.method, documentParams, async ({ textDocument }): Promise<FullDocumentDiagnosticReport> => {
+    // The first diagnostics have the severities the user chose: wait for the settings (settingsReady is bounded).
+    await ctx.settingsReady;
+    return { kind: DocumentDiagnosticReportKind.Full, items: (documents.get(textDocument.uri) && diagnosticsOf(textDocument.uri)) || [] };
+  });
 
+  const pull = () => ctx.client.pullDiagnostics;
   const refreshPulled = () => {
     if (ctx.client.refreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
   };
 
-  return ctx.client.pullDiagnostics
-    ? {
-        documentChanged: () => undefined,
-        documentOpened(uri) {
-          // It was published while closed: clear that, the client pulls it now.
-          if (folders.isConfigFile(fileOf(uri))) connection.sendDiagnostics({ uri, diagnostics: [] });
-        },
-        documentClosed(uri) {
-          if (folders.isConfigFile(fileOf(uri))) publish(uri);
-        },
-        refreshAll() {
-          refreshPulled();
-          publishClosedConfigFiles();
-        },
-        refreshDocument: refreshPulled,
-      }
-    : {
-        documentChanged: publish,
-        documentOpened: () => undefined,
-        documentClosed(uri, checked) {
-          if (!checked && !folders.isConfigFile(fileOf(uri))) connection.sendDiagnostics({ uri, diagnostics: [] });
-        },
-        refreshAll() {
-          for (const document of documents.all()) publish(document.uri);
-          publishClosedConfigFiles();
-        },
-        refreshDocument: publish,
-      };
+  return {
+    documentChanged(uri) {
+      if (!pull()) publish(uri);
+    },
+    documentOpened(uri) {
+      // A configuration file was published while closed: clear that, the client pulls it now.
+      if (pull() && folders.isConfigFile(fileOf(uri))) connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+    documentClosed(uri, checked) {
+      const isConfig = folders.isConfigFile(fileOf(uri));
+      if (pull() && isConfig) publish(uri);
+      else if (!pull() && !checked && !isConfig) connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+    refreshAll() {
+      if (pull()) refreshPulled();
+      else for (const document of documents.all()) publish(document.uri);
+      publishClosedConfigFiles();
+    },
+    refreshDocument(uri) {
+      if (pull()) refreshPulled();
+      else publish(uri);
+    },
+  };
 }

@@ -30,7 +30,6 @@ import { registerCustomHandlers } from './handlers/custom';
 import { registerLanguageHandlers } from './handlers/language';
 import { guardedDocumentSync, refreshCodeLenses, registerSyncHandlers } from './handlers/sync';
 import { createRegistrar, Lifecycle } from './requests';
-import { readUserSettings } from './settings';
 import { createStatusReporter } from './status';
 
 export interface ServerDeps {
@@ -58,6 +57,9 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     workspaceFolders: false,
   };
 
+  // Diagnostics wait for the user's settings, read after `initialized`; not longer than the wait limit from `initialize` on.
+  let settingsRead: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
   const textOf = (file: string) => documents.get(URI.file(file).toString())?.getText() ?? fileSystem.readFile(file);
   const ctx: ServerContext = {
     connection,
@@ -70,7 +72,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     registrar: createRegistrar(connection, lifecycle),
     client,
     waitLimitMs: deps.waitLimitMs ?? 30_000,
-    settingsReady: Promise.resolve(),
+    settingsReady,
     textOf,
     linesOf: (file) => {
       const document = documents.get(URI.file(file).toString());
@@ -79,12 +81,14 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     refreshAll: () => undefined,
   };
   const status = createStatusReporter(connection, folders);
-  // Handlers that depend on what the client supports are registered in initialize.
-  let sync: ReturnType<typeof registerSyncHandlers> | undefined;
-  let diagnostics: ReturnType<typeof createDiagnostics> | undefined;
+  // Every handler is registered now: what arrives before initialize is answered per the lifecycle (requests.ts).
+  const diagnostics = createDiagnostics(ctx);
+  const sync = registerSyncHandlers(ctx, diagnostics);
+  registerLanguageHandlers(ctx);
+  registerCustomHandlers(ctx, diagnostics);
   ctx.refreshAll = () => {
     refreshCodeLenses(ctx);
-    diagnostics?.refreshAll();
+    diagnostics.refreshAll();
     status.report();
   };
 
@@ -105,10 +109,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     else if (typeof params.rootUri === 'string') folders.add(fileOf(params.rootUri), params.rootUri);
     else if (typeof params.rootPath === 'string') folders.add(params.rootPath);
 
-    diagnostics = createDiagnostics(ctx);
-    sync = registerSyncHandlers(ctx, diagnostics, readUserSettings);
-    registerCustomHandlers(ctx, diagnostics);
     lifecycle.state = 'running';
+    setTimeout(settingsRead, ctx.waitLimitMs).unref();
     // Documents opened before initialize are served from now on.
     sync.resync();
     return {
@@ -132,11 +134,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
   });
 
   connection.onInitialized(() => {
-    if (client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => void sync?.foldersChanged(event));
+    if (client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => void sync.foldersChanged(event));
     // Documents opened meanwhile wait for the user's settings (not forever), so their first diagnostics have the chosen severities.
-    const settingsRead = readSettingsFirstTime().catch((error) => connection.console.error(`oewg-cite: the settings could not be read: ${error instanceof Error ? error.message : String(error)}`));
-    ctx.settingsReady = Promise.race([settingsRead, new Promise<void>((resolve) => setTimeout(resolve, ctx.waitLimitMs).unref())]);
-    void ctx.settingsReady.then(async () => {
+    void readSettingsFirstTime()
+      .catch((error) => connection.console.error(`oewg-cite: the settings could not be read: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(settingsRead);
+    void settingsReady.then(async () => {
       ctx.refreshAll();
       // PDF and Word drafts are read after that: their citations say they are still being read until then.
       if (await ctx.extracted.refresh()) ctx.refreshAll();
@@ -153,14 +156,13 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
       });
     }
     if (client.readConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    await sync?.refreshSettings();
+    await sync.refreshSettings();
   }
 
   connection.onShutdown(() => {
     lifecycle.state = 'shutdown';
   });
 
-  registerLanguageHandlers(ctx);
   documents.listen(guardedDocumentSync(ctx));
   connection.listen();
   return { lifecycle };

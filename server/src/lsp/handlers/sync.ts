@@ -9,7 +9,8 @@ import {
   TextDocumentContentChangeEvent,
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
-import { WorkspaceTrustNotification } from '../../protocol';
+import { SETTINGS_SECTION, WorkspaceTrustNotification } from '../../protocol';
+import { readUserSettings } from '../settings';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerContext } from '../context';
@@ -89,7 +90,7 @@ export interface SyncHandlers {
   foldersChanged(event: WorkspaceFoldersChangeEvent | undefined): Promise<void>;
 }
 
-export function registerSyncHandlers(ctx: ServerContext, diagnostics: DiagnosticsChannel, readUserSettings: (value: unknown) => import('../folders').UserSettings): SyncHandlers {
+export function registerSyncHandlers(ctx: ServerContext, diagnostics: DiagnosticsChannel): SyncHandlers {
   const { connection, documents, folders, registrar } = ctx;
 
   function resync() {
@@ -102,7 +103,7 @@ export function registerSyncHandlers(ctx: ServerContext, diagnostics: Diagnostic
   async function refreshSettings() {
     if (!ctx.client.readConfiguration) return;
     const targets = folders.all();
-    const values: unknown = await connection.workspace.getConfiguration(targets.map((folder) => ({ scopeUri: folder.uri, section: 'oewgCite' })));
+    const values: unknown = await connection.workspace.getConfiguration(targets.map((folder) => ({ scopeUri: folder.uri, section: SETTINGS_SECTION })));
     targets.forEach((folder, i) => folders.setUserSettings(folder, readUserSettings(Array.isArray(values) ? values[i] : undefined)));
   }
 
