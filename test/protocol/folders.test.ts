@@ -7,6 +7,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { MemoryFileSystem } from '../../server/src/core/workspace';
+import { Folders } from '../../server/src/lsp/folders';
 import { Diagnostic, TestLspClient } from '../support/lspClient';
 import { samplesDir } from '../support/paths';
 import { copySamples, makeTempDir, removeDir } from '../support/tempWorkspace';
@@ -123,5 +125,47 @@ describe('language server over stdio: an explicit configuration file (--config)'
     await client.fileChanged('team-config.json');
     const problems = await client.waitForDiagnostics('team-config.json', (found) => found.length > 0);
     assert.deepEqual(problems.map((problem) => [problem.code, problem.message]), [['config-error', 'severity of "missing-paragraph" must be "error", "warning", "information", "hint" or "off"']]);
+  });
+});
+
+describe('folder routing (in process)', () => {
+  const fileSystem = new MemoryFileSystem({
+    '/ws/drafts/zero-draft.txt': '1. States agreed.\n',
+    '/ws/inner/drafts/first-draft.txt': '1. States agreed again.\n',
+  });
+
+  it('serves a file by the deepest workspace folder that contains it, and a file outside them by its own folder until a folder takes it', () => {
+    const folders = new Folders(fileSystem);
+    const ws = folders.add('/ws');
+    const inner = folders.add('/ws/inner/');
+    assert.equal(folders.route('/ws/inner/notes.md'), inner);
+    assert.equal(folders.route('/ws/notes.md'), ws);
+    assert.equal(folders.route('/ws/innerness/notes.md'), ws, 'a folder whose name starts like another is not inside it');
+    assert.deepEqual(ws.service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id), ['zero-draft']);
+    assert.deepEqual(inner.service.drafts().filter((draft) => draft.indexed).map((draft) => draft.id), ['first-draft']);
+
+    const loose = folders.route('/elsewhere/notes/a.md');
+    assert.equal(loose.root, '/elsewhere/notes');
+    assert.equal(loose.workspace, false);
+    assert.equal(folders.isInWorkspace('/elsewhere/notes/a.md'), false);
+    assert.equal(folders.route('/elsewhere/notes/b.md'), loose, 'one service per outside folder');
+    const added = folders.add('/elsewhere');
+    assert.equal(folders.route('/elsewhere/notes/a.md'), added);
+    assert.deepEqual(folders.all().map((folder) => folder.root), ['/ws', '/ws/inner', '/elsewhere']);
+
+    assert.equal(folders.remove('/ws/inner'), true);
+    assert.equal(folders.route('/ws/inner/notes.md'), ws);
+    assert.equal(folders.remove('/nowhere'), false);
+  });
+
+  it('recognises the explicit configuration file as a configuration file, and gives it to the folder that contains it', () => {
+    const folders = new Folders(fileSystem, { configFile: '/ws/team/cite.json' });
+    const ws = folders.add('/ws');
+    const other = folders.add('/other');
+    assert.equal(folders.isConfigFile('/ws/team/cite.json'), true);
+    assert.equal(folders.isConfigFile('/other/oewg-cite.json'), true);
+    assert.equal(folders.isConfigFile('/ws/team/other.json'), false);
+    assert.match(ws.service.configuration().problems.map((problem) => problem.message).join('\n'), /cannot read the configuration file \/ws\/team\/cite\.json/);
+    assert.doesNotMatch(other.service.configuration().problems.map((problem) => problem.message).join('\n'), /cite\.json/);
   });
 });

@@ -73,6 +73,7 @@ describe('language server over stdio: the lifecycle', function () {
     try {
       const early = await raw.request(1, 'textDocument/hover', { textDocument: { uri: responseUri }, position: at12 });
       assert.equal(early.error?.code, SERVER_NOT_INITIALIZED);
+      assert.equal((await raw.request(9, 'oewgCite/citationReport', { uri: responseUri })).error?.code, SERVER_NOT_INITIALIZED);
       for (const [id, params] of [[10, null], [11, { processId: null }]] as const) {
         const malformed = await raw.request(id, 'initialize', params);
         assert.equal(malformed.error?.code, INVALID_PARAMS, JSON.stringify(malformed));
