@@ -149,6 +149,8 @@ describe('folder routing (in process)', () => {
     assert.equal(loose.workspace, false);
     assert.equal(folders.isInWorkspace('/elsewhere/notes/a.md'), false);
     assert.equal(folders.route('/elsewhere/notes/b.md'), loose, 'one service per outside folder');
+    folders.dropOutside(ws);
+    assert.equal(folders.route('/ws/notes.md'), ws, 'a workspace folder is never dropped as an outside one');
     const added = folders.add('/elsewhere');
     assert.equal(folders.route('/elsewhere/notes/a.md'), added);
     assert.deepEqual(folders.all().map((folder) => folder.root), ['/ws', '/ws/inner', '/elsewhere']);

@@ -70,6 +70,11 @@ export class Folders {
     return this.byRoot.get(root)?.workspace === true && this.byRoot.delete(root);
   }
 
+  /** Drops the service of a folder outside the workspace (its last open document was closed). */
+  dropOutside(folder: Folder): void {
+    if (!folder.workspace) this.byRoot.delete(folder.root);
+  }
+
   /** The workspace folder that contains `file` (the deepest one). */
   containing(file: string): Folder | undefined {
     let best: Folder | undefined;

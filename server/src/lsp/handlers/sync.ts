@@ -141,10 +141,13 @@ export function registerSyncHandlers(ctx: ServerContext, diagnostics: Diagnostic
   documents.onDidClose((event) => {
     if (ctx.lifecycle.state !== 'running') return;
     const file = fileOf(event.document.uri);
-    const service = folders.route(file).service;
+    const folder = folders.route(file);
+    const service = folder.service;
     const affectsOthers = service.isDraft(file) || folders.isConfigFile(file);
     service.closeDocument(file);
     diagnostics.documentClosed(event.document.uri, service.isChecked(file));
+    // A file outside the workspace was served by a service of its own folder: kept while a document there is open.
+    if (!folder.workspace && !documents.all().some((document) => document.uri !== event.document.uri && folders.route(fileOf(document.uri)) === folder)) folders.dropOutside(folder);
     if (affectsOthers) ctx.refreshAll();
   });
 
