@@ -14,14 +14,13 @@ import {
   DraftItem,
   DraftsRequest,
   DraftTextChangedNotification,
-  DraftTextChangedParams,
   DraftTextRequest,
-  DraftTextResult,
-  RecommendationItem,
+  InitializationOptions,
   RecommendationsRequest,
   SETTINGS_SECTION,
   StatusNotification,
   StatusParams,
+  WorkspaceTrustNotification,
 } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -43,18 +42,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
   const draftTexts = new DraftTextProvider();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DRAFT_TEXT_SCHEME, draftTexts), draftTexts);
 
+  // The server sends one status per folder; the bar shows that of the active editor's folder.
+  const statuses = new Map<string, StatusParams>();
+  const showStatus = () => {
+    const params = statusOfActiveFolder(statuses);
+    if (!params) return;
+    status.text = params.currentDraft ? `$(book) ${params.currentDraft.label}` : '$(book) OEWG: no draft';
+    status.tooltip = params.currentDraft
+      ? `OEWG Cite: current draft ${params.currentDraft.label} (${params.currentDraft.paragraphCount} paragraphs, ${params.draftCount} drafts indexed). Click to choose another.`
+      : 'OEWG Cite: no draft is indexed. Add oewg-cite.json or put drafts under drafts/.';
+    status.backgroundColor = params.configProblems ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
+
   const start = async () => {
+    statuses.clear();
     client = createClient(context);
-    client.onNotification(StatusNotification, (params: StatusParams) => {
-      status.text = params.currentDraft ? `$(book) ${params.currentDraft.label}` : '$(book) OEWG: no draft';
-      status.tooltip = params.currentDraft
-        ? `OEWG Cite: current draft ${params.currentDraft.label} (${params.currentDraft.paragraphCount} paragraphs, ${params.draftCount} drafts indexed). Click to choose another.`
-        : 'OEWG Cite: no draft is indexed. Add oewg-cite.json or put drafts under drafts/.';
-      status.backgroundColor = params.configProblems ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    client.onNotification(StatusNotification, (params) => {
+      statuses.set(vscode.Uri.parse(params.folder).toString(), params);
+      showStatus();
     });
-    client.onNotification(DraftTextChangedNotification, (params: DraftTextChangedParams) => draftTexts.changed(vscode.Uri.parse(params.uri)));
+    client.onNotification(DraftTextChangedNotification, (params) => draftTexts.changed(vscode.Uri.parse(params.uri)));
     await client.start();
   };
+  // Trust granted while the server runs: it may now read what an untrusted workspace may not.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(WorkspaceTrustNotification, { trusted: true });
+    }),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('oewgCite.selectCurrentDraft', (id?: string) => selectCurrentDraft(id)),
@@ -95,8 +111,29 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', pattern: '**/oewg-cite.json' },
     ],
     outputChannelName: 'OEWG Cite',
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
   };
   return new LanguageClient('oewgCite', 'OEWG Cite', serverOptions, clientOptions);
+}
+
+/** The status of the active editor's folder, or of the first folder that has one. */
+function statusOfActiveFolder(statuses: Map<string, StatusParams>): StatusParams | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = active && vscode.workspace.getWorkspaceFolder(active);
+  return (folder && statuses.get(folder.uri.toString())) ?? statuses.values().next().value;
+}
+
+/**
+ * Which folder a command is about, as a URI the server routes by: the active
+ * editor's document, the only workspace folder, or the one the user picks.
+ */
+async function scopeUri(): Promise<vscode.Uri | undefined | null> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && active.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return active;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0]?.uri;
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder?' });
+  return picked ? picked.uri : null;
 }
 
 async function requireClient(): Promise<LanguageClient | undefined> {
@@ -110,7 +147,9 @@ async function requireClient(): Promise<LanguageClient | undefined> {
 async function selectCurrentDraft(id?: string): Promise<string | undefined> {
   const running = await requireClient();
   if (!running) return undefined;
-  const drafts = await running.sendRequest<DraftItem[]>(DraftsRequest);
+  const scope = await scopeUri();
+  if (scope === null) return undefined;
+  const drafts = await running.sendRequest(DraftsRequest, { uri: scope?.toString() });
   const indexed = drafts.filter((draft) => draft.indexed);
   let chosen: DraftItem | undefined;
   if (id !== undefined) {
@@ -136,8 +175,11 @@ async function selectCurrentDraft(id?: string): Promise<string | undefined> {
     chosen = picked?.draft;
   }
   if (!chosen) return undefined;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('currentDraft', chosen.id, target);
+  // Several folders: the choice is the folder's own.
+  const folder = scope && vscode.workspace.getWorkspaceFolder(scope);
+  const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const target = folder && several ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION, folder && several ? folder.uri : undefined).update('currentDraft', chosen.id, target);
   return chosen.id;
 }
 
@@ -145,7 +187,9 @@ async function insertRecommendationResponse(number?: string): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const running = await requireClient();
   if (!editor || !running) return;
-  const recommendations = await running.sendRequest<RecommendationItem[]>(RecommendationsRequest);
+  const scope = await scopeUri();
+  if (scope === null) return;
+  const recommendations = await running.sendRequest(RecommendationsRequest, { uri: scope?.toString() });
   if (recommendations.length === 0) {
     void vscode.window.showInformationMessage('OEWG Cite: the current draft has no recommendation paragraphs ("The OEWG recommends that").');
     return;
@@ -174,7 +218,7 @@ async function showCitationReport(uri?: vscode.Uri): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const running = await requireClient();
   if (!target || !running) return;
-  const markdown = await running.sendRequest<string>(CitationReportRequest, { uri: target.toString() });
+  const markdown = await running.sendRequest(CitationReportRequest, { uri: target.toString() });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
@@ -197,7 +241,10 @@ async function pickDraft(drafts: DraftItem[], placeHolder: string, exclude?: str
 async function compareDrafts(older?: string, newer?: string): Promise<string | undefined> {
   const running = await requireClient();
   if (!running) return undefined;
-  const indexed = (await running.sendRequest<DraftItem[]>(DraftsRequest)).filter((draft) => draft.indexed);
+  const scope = await scopeUri();
+  if (scope === null) return undefined;
+  const uri = scope?.toString();
+  const indexed = (await running.sendRequest(DraftsRequest, { uri })).filter((draft) => draft.indexed);
   if (indexed.length < 2) {
     void vscode.window.showInformationMessage('OEWG Cite: comparing needs two indexed drafts.');
     return undefined;
@@ -206,7 +253,7 @@ async function compareDrafts(older?: string, newer?: string): Promise<string | u
   if (!older) return undefined;
   newer ??= await pickDraft(indexed, 'with which newer draft?', older);
   if (!newer) return undefined;
-  const report = await running.sendRequest<string | null>(CompareDraftsRequest, { older, newer });
+  const report = await running.sendRequest(CompareDraftsRequest, { uri, older, newer });
   if (report === null) {
     void vscode.window.showErrorMessage(`OEWG Cite: cannot compare "${older}" with "${newer}": both must be indexed drafts.`);
     return undefined;
@@ -224,7 +271,7 @@ async function updateCitations(uri?: vscode.Uri, options: { preview?: boolean } 
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const running = await requireClient();
   if (!target || !running) return false;
-  const answer = await running.sendRequest<{ title: string; edit: unknown } | null>(UpdateCitationsRequest, { uri: target.toString(), preview: options.preview !== false });
+  const answer = await running.sendRequest(UpdateCitationsRequest, { uri: target.toString(), preview: options.preview !== false });
   if (!answer) {
     void vscode.window.showInformationMessage('OEWG Cite: every citation of this file already points at the current draft.');
     return false;
@@ -238,7 +285,7 @@ async function checkAllQuotations(uri?: vscode.Uri): Promise<number | undefined>
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   const running = await requireClient();
   if (!target || !running) return undefined;
-  const findings = await running.sendRequest<number>(CheckAllQuotationsRequest, { uri: target.toString() });
+  const findings = await running.sendRequest(CheckAllQuotationsRequest, { uri: target.toString() });
   void vscode.window.showInformationMessage(`OEWG Cite: quotations checked, ${findings} finding${findings === 1 ? '' : 's'} in the Problems panel.`);
   return findings;
 }
@@ -258,7 +305,7 @@ class DraftTextProvider implements vscode.TextDocumentContentProvider, vscode.Di
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (!client || !client.isRunning()) return `OEWG Cite: the language server is not running, so the text of ${uri.fsPath} cannot be shown. Run "OEWG: Restart Language Server".\n`;
-    const result = await client.sendRequest<DraftTextResult>(DraftTextRequest, { uri: uri.toString() });
+    const result = await client.sendRequest(DraftTextRequest, { uri: uri.toString() });
     return result.text ?? `OEWG Cite: ${result.error ?? `cannot read ${uri.fsPath}`}\n`;
   }
 

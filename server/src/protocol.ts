@@ -1,7 +1,14 @@
 // The custom messages between the VS Code client and the server, declared
-// once. Plain types only: the client and the server both import this file.
+// once as typed request and notification objects: the client and the server
+// both import this file, so a method name or a parameter shape cannot differ
+// between the two sides.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
-export const DraftsRequest = 'oewgCite/drafts';
+/** Which workspace folder a request is about: any document or folder URI inside it. Optional with one folder. */
+export interface FolderScopedParams {
+  uri?: string;
+}
+
 export interface DraftItem {
   id: string;
   label: string;
@@ -11,8 +18,9 @@ export interface DraftItem {
   path?: string;
   date?: string;
 }
+/** Client -> server: the drafts of the workspace folder holding `uri`, in negotiation order. */
+export const DraftsRequest = new RequestType<FolderScopedParams | null | undefined, DraftItem[], void>('oewgCite/drafts');
 
-export const RecommendationsRequest = 'oewgCite/recommendations';
 export interface RecommendationItem {
   number: string;
   text: string;
@@ -20,43 +28,49 @@ export interface RecommendationItem {
   subheading?: string;
   draftLabel: string;
 }
+/** Client -> server: the recommendation paragraphs of the current draft of the folder holding `uri`. */
+export const RecommendationsRequest = new RequestType<FolderScopedParams | null | undefined, RecommendationItem[], void>('oewgCite/recommendations');
 
-export const CitationReportRequest = 'oewgCite/citationReport';
 export interface CitationReportParams {
   uri: string;
 }
+/** Client -> server: the citation report of a document of the workspace, as Markdown. */
+export const CitationReportRequest = new RequestType<CitationReportParams, string, void>('oewgCite/citationReport');
 
-/** Server -> client: the current draft changed (or the drafts were re-read). */
-export const StatusNotification = 'oewgCite/status';
 export interface StatusParams {
+  /** The workspace folder this status is of (a folder URI). */
+  folder: string;
   currentDraft?: { id: string; label: string; paragraphCount: number };
   draftCount: number;
   configProblems: number;
 }
+/** Server -> client: a folder's current draft changed (or its drafts were re-read); one per folder. */
+export const StatusNotification = new NotificationType<StatusParams>('oewgCite/status');
 
 /** The settings section the server reads with workspace/configuration. */
 export const SETTINGS_SECTION = 'oewgCite';
 
-/** Client -> server: the alignment report of two drafts (ids, labels or aliases), as Markdown. */
-export const CompareDraftsRequest = 'oewgCite/compareDrafts';
-export interface CompareDraftsParams {
+export interface CompareDraftsParams extends FolderScopedParams {
   older: string;
   newer: string;
 }
+/** Client -> server: the alignment report of two drafts (ids, labels or aliases), as Markdown; null when one is not indexed. */
+export const CompareDraftsRequest = new RequestType<CompareDraftsParams, string | null, void>('oewgCite/compareDrafts');
 
-/** Client -> server: the edit that updates every citation of a file to the current draft (null when nothing to do). */
-export const UpdateCitationsRequest = 'oewgCite/updateCitations';
 export interface UpdateCitationsParams {
   uri: string;
   /** false: an edit applied as it is, without VS Code's refactor preview (for scripts and tests). Default true. */
   preview?: boolean;
 }
+// The edit is an LSP WorkspaceEdit; `unknown` keeps this file free of either side's protocol types.
+/** Client -> server: the edit that updates every citation of a file to the current draft (null when nothing to do). */
+export const UpdateCitationsRequest = new RequestType<UpdateCitationsParams, { title: string; edit: unknown } | null, void>('oewgCite/updateCitations');
 
-/** Client -> server: check every quotation of a file, cited or not; answers how many findings there are now. */
-export const CheckAllQuotationsRequest = 'oewgCite/checkAllQuotations';
 export interface CheckAllQuotationsParams {
   uri: string;
 }
+/** Client -> server: check every quotation of a file, cited or not; answers how many findings there are now. */
+export const CheckAllQuotationsRequest = new RequestType<CheckAllQuotationsParams, number, void>('oewgCite/checkAllQuotations');
 
 /**
  * The client command a "cited N times" code lens runs, with the LSP arguments
@@ -73,8 +87,6 @@ export const SHOW_REFERENCES_COMMAND = 'oewgCite.showReferences';
  */
 export const DRAFT_TEXT_SCHEME = 'oewg-draft';
 
-/** Client -> server: the text read from a PDF or Word draft (an `oewg-draft:` or `file:` URI). */
-export const DraftTextRequest = 'oewgCite/draftText';
 export interface DraftTextParams {
   uri: string;
 }
@@ -83,10 +95,24 @@ export interface DraftTextResult {
   /** Why there is no text: "cannot read …/zero-draft.pdf: the PDF is damaged or truncated (…)". */
   error?: string;
 }
+/** Client -> server: the text read from a PDF or Word draft (an `oewg-draft:` or `file:` URI). */
+export const DraftTextRequest = new RequestType<DraftTextParams, DraftTextResult, void>('oewgCite/draftText');
 
-/** Server -> client: a PDF or Word draft was read again (it changed on disk): its text view is out of date. */
-export const DraftTextChangedNotification = 'oewgCite/draftTextChanged';
 export interface DraftTextChangedParams {
   /** The `oewg-draft:` URI of the draft. */
   uri: string;
 }
+/** Server -> client: a PDF or Word draft was read again (it changed on disk): its text view is out of date. */
+export const DraftTextChangedNotification = new NotificationType<DraftTextChangedParams>('oewgCite/draftTextChanged');
+
+/** What the client tells the server in `initialize` (`initializationOptions`). */
+export interface InitializationOptions {
+  /** Whether the user trusts the workspace (VS Code's workspace trust); false limits what is read. Default false. */
+  trusted?: boolean;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+/** Client -> server: the user granted trust to the workspace after the server started. */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('oewgCite/workspaceTrust');

@@ -2,7 +2,7 @@
 // records published diagnostics and lets a test wait for them (no sleeps).
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
 import { repoRoot } from './paths';
 
@@ -23,6 +23,14 @@ export interface ClientOptions {
   watchFiles?: boolean;
   /** Whether the client accepts workspace/codeLens/refresh (recorded in `notifications` when it comes). */
   codeLensRefresh?: boolean;
+  /** Whether the client pulls diagnostics (textDocument/diagnostic, LSP 3.17) and accepts workspace/diagnostic/refresh; default: it does not (the server publishes). */
+  pullDiagnostics?: boolean;
+  /** More workspace folders (absolute) after `root`. */
+  moreFolders?: string[];
+  /** `initializationOptions` of initialize. */
+  initializationOptions?: unknown;
+  /** More arguments for dist/server.js (e.g. `--config FILE`). */
+  serverArgs?: string[];
 }
 
 export class TestLspClient {
@@ -35,10 +43,13 @@ export class TestLspClient {
   readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
   settings: Record<string, unknown>;
   stderr = '';
+  /** The server's exit code, once it exits. */
+  readonly exited: Promise<number | null>;
 
   constructor(private readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio', ...(options.serverArgs ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
@@ -53,31 +64,52 @@ export class TestLspClient {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
-    this.connection.onRequest('workspace/codeLens/refresh', () => {
-      this.notifications.push({ method: 'workspace/codeLens/refresh', params: null });
-      this.wake();
-      return null;
-    });
+    for (const refresh of ['workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
+      this.connection.onRequest(refresh, () => {
+        this.notifications.push({ method: refresh, params: null });
+        this.wake();
+        return null;
+      });
+    }
     this.connection.listen();
   }
 
   async start(): Promise<unknown> {
+    const pull = this.options.pullDiagnostics ?? false;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: URI.file(this.options.root).toString(),
-      workspaceFolders: [{ uri: URI.file(this.options.root).toString(), name: path.basename(this.options.root) }],
+      workspaceFolders: [this.options.root, ...(this.options.moreFolders ?? [])].map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
+      initializationOptions: this.options.initializationOptions,
       capabilities: {
         workspace: {
           configuration: true,
+          workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: this.options.watchFiles ?? true },
           didChangeConfiguration: { dynamicRegistration: true },
           codeLens: { refreshSupport: this.options.codeLensRefresh ?? false },
+          ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
-        textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } }, definition: { linkSupport: true } },
+        textDocument: {
+          hover: { contentFormat: ['markdown'] },
+          completion: { completionItem: { snippetSupport: true } },
+          definition: { linkSupport: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Asks for a document's diagnostics (pull mode). */
+  async pullDiagnostics(file: string): Promise<Diagnostic[]> {
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: this.uri(file) } });
+    return report.items;
+  }
+
+  async addFolder(folder: string): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: URI.file(folder).toString(), name: path.basename(folder) }], removed: [] } });
   }
 
   uri(file: string): string {
@@ -171,6 +203,17 @@ export class TestLspClient {
     for (const waiter of [...this.waiters]) waiter();
   }
 
+  /** An error answer's code and message (fails when the request succeeds). */
+  async requestError(method: string, params?: unknown): Promise<{ code: number; message: string }> {
+    try {
+      const result = params === undefined ? await this.connection.sendRequest(method) : await this.connection.sendRequest(method, params);
+      throw new Error(`${method} answered ${JSON.stringify(result)} instead of an error`);
+    } catch (error) {
+      if (error instanceof ResponseError) return { code: error.code, message: error.message };
+      throw error;
+    }
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');
@@ -179,6 +222,64 @@ export class TestLspClient {
       // the server may already be gone
     }
     this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+/**
+ * dist/server.js --stdio fed raw bytes: for what a well-behaved client never
+ * sends (framing errors, messages out of the lifecycle). Answers are read
+ * with the JSON-RPC reader.
+ */
+export class RawLspProcess {
+  private readonly process: ChildProcess;
+  private readonly answers = new Map<number, { result?: unknown; error?: { code: number; message: string } }>();
+  private readonly waiters: Array<() => void> = [];
+  stderr = '';
+  readonly exited: Promise<number | null>;
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+    // A broken pipe after the server exits is what the tests look for, not a failure.
+    this.process.stdin!.on('error', () => undefined);
+    new StreamMessageReader(this.process.stdout!).listen((message) => {
+      const answer = message as { id?: number; result?: unknown; error?: { code: number; message: string } };
+      if (typeof answer.id === 'number' && ('result' in answer || 'error' in answer)) {
+        this.answers.set(answer.id, answer);
+        for (const waiter of [...this.waiters]) waiter();
+      }
+    });
+  }
+
+  /** Bytes as they are, framing included. */
+  write(bytes: string): void {
+    this.process.stdin!.write(bytes);
+  }
+
+  /** One message, framed correctly. */
+  send(message: Record<string, unknown>): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+    this.write(`Content-Length: ${body.length}\r\n\r\n${body.toString('utf8')}`);
+  }
+
+  /** Sends a request and waits for its answer (the server answers every request, so no timeout of its own). */
+  request(id: number, method: string, params?: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    this.send({ id, method, ...(params === undefined ? {} : { params }) });
+    return new Promise((resolve) => {
+      const check = () => {
+        const answer = this.answers.get(id);
+        if (!answer) return;
+        this.waiters.splice(this.waiters.indexOf(check), 1);
+        resolve(answer);
+      };
+      this.waiters.push(check);
+      check();
+    });
+  }
+
+  kill(): void {
     this.process.kill();
   }
 }
