@@ -42,6 +42,7 @@ import { documentFeature } from './documentFeature';
 import { navigationFeature } from './navigationFeature';
 import { documentNames, readReferences, ReferenceDocument } from './catalogue';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import { completionTrigger, DEFAULT_VOCABULARY } from './vocabulary';
 
 export type { CompletionEntry, CoreCodeAction, DefinitionTarget, DocumentLinkEntry, DraftEntry, HoverResult, ReferenceEntry } from './features';
 export type { CodeLensEntry, OutlineSymbol, ReferenceOptions, WorkspaceSymbolEntry } from './features';
@@ -587,7 +588,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     if (text === undefined) return [];
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     const before = text.slice(lineStart, offset);
-    const match = /(?:\b(?:paras?|paragraphs?|par)\.?|¶{1,2})\s*(?:\d+[a-z]*\s*(?:[-–—,]|and|to|&)\s*)*(\d*)$/i.exec(before);
+    const match = completionTrigger(DEFAULT_VOCABULARY).exec(before);
     if (!match || !/\s$|\d$|¶$/.test(before) && match[1] === '') return [];
     const typed = match[1];
     const replaceSpan = { start: offset - typed.length, end: offset };
