@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import { scanCitations } from '../../server/src/core/citations';
 import { KNOWN_OEWG_DRAFTS, normaliseDraftName } from '../../server/src/core/config';
 import { parseDraft } from '../../server/src/core/draftParser';
+import { draftNamedIn } from '../../server/src/core/resolver';
 import {
   citationPatterns,
   combineVocabularies,
@@ -134,6 +135,12 @@ describe('vocabulary', () => {
       );
     });
 
+    it('finds a draft named in a heading only as whole words, in any script', () => {
+      const drafts = [{ id: 'avant-projet', label: 'Avant-projet', aliases: [], order: 0 }];
+      assert.equal(draftNamedIn('Observations sur l’Avant-projet', drafts)?.id, 'avant-projet');
+      assert.equal(draftNamedIn('Observations sur l’Avant-projeté', drafts), undefined);
+    });
+
     it('compares names without the article, quotes, hyphens or the one-word spelling', () => {
       assert.equal(normaliseDraftName('the “Pre-Draft”'), 'pre draft');
       assert.equal(normaliseDraftName('The Predraft'), 'pre draft');
@@ -149,7 +156,9 @@ describe('vocabulary', () => {
       ...english,
       language: 'x-test',
       name: 'Test',
-      citationKeywords: { singular: ['alinea', '§'], plural: ['alineas', '§§'] },
+      // "al" alone is a word of the language; the abbreviation needs its full stop.
+      citationKeywords: { singular: ['alinea', 'al.', '§'], plural: ['alineas', '§§'] },
+      articles: ['the', 'l’'],
       rangeConnectors: { words: ['until'], signs: ['-'] },
       listConnectors: { commas: [','], words: ['plus'], signs: [] },
       qualifierPrepositions: ['from'],
@@ -161,6 +170,19 @@ describe('vocabulary', () => {
         scanCitations(text, { vocabulary: other }).map((citation) => [citation.keyword, citation.numbers, citation.qualifier?.kind === 'draft' ? citation.qualifier.name : undefined]),
         [['alineas', ['3', '4', '5', '7'], 'Zero Draft']],
       );
+    });
+
+    it('reads an abbreviation that needs its full stop only with it, and an elided article glued to the name', () => {
+      const text = 'al 5 is not cited, al. 6 from l’Avant-projet is, and so is alinea 7 from the Avant-projet.';
+      assert.deepEqual(
+        scanCitations(text, { vocabulary: other, draftNames: ['Avant-projet'] }).map((citation) => [citation.keyword, citation.numbers, citation.qualifier && text.slice(citation.qualifier.span.start, citation.qualifier.span.end)]),
+        [
+          ['al.', ['6'], 'from l’Avant-projet'],
+          ['alinea', ['7'], 'from the Avant-projet'],
+        ],
+      );
+      assert.equal(completionTrigger(other).exec('see al. ')?.[1], '');
+      assert.equal(completionTrigger(other).exec('see al '), null);
     });
 
     it('reads the words of several languages at once when they are combined', () => {

@@ -6,8 +6,8 @@
 // TextMate grammars run on Oniguruma, one line at a time: the patterns below
 // are Oniguruma's (`(?i:…)` for case, `\x{00A0}` for a no-break space), and a
 // citation wrapped over two lines is coloured up to the line end.
-import { DEFAULT_VOCABULARY } from './index';
-import { alternatives, INSERTED_SUFFIXES, isWordForm } from './patterns';
+import { combineVocabularies, VOCABULARIES } from './index';
+import { alternatives, articleSource, INSERTED_SUFFIXES, keywordSource } from './patterns';
 import type { Vocabulary } from './types';
 
 export const GRAMMAR_SCOPE = 'text.oewg-cite.citations';
@@ -16,18 +16,14 @@ const SPACE = '[ \\t\\x{00A0}]';
 const INLINE_SPACE = '[ \\x{00A0}]';
 const OPENING_QUOTE = '["“‘\']';
 const CLOSING_QUOTE = '["”’\']';
-const NOT_A_WORD_BEFORE = '(?<![\\p{L}\\p{Nd}]|[\\p{L}\\p{Nd}]_)';
 
 const anyCase = (forms: readonly string[], space = SPACE): string => `(?i:${alternatives(forms, space)})`;
 const exact = (forms: readonly string[], space = SPACE): string => `(?:${alternatives(forms, space)})`;
 
 /** The pieces of the patterns, from one vocabulary. */
 function pieces(v: Vocabulary) {
-  const keywordForms = [...v.citationKeywords.singular, ...v.citationKeywords.plural];
-  const keywordWords = anyCase(keywordForms.filter(isWordForm));
-  const keywordSigns = exact(keywordForms.filter((form) => !isWordForm(form)));
+  const keyword = keywordSource(v, SPACE, (words) => `(?i:${words})`);
   // As the scanner reads it: a word keyword needs a space before the number unless it ends with a full stop.
-  const keyword = `${NOT_A_WORD_BEFORE}${keywordWords}(?!\\p{L})\\.?|${keywordSigns}`;
   const gap = `(?:(?<=\\p{L})${SPACE}+|(?<!\\p{L})${SPACE}*)`;
   const number =
     `\\d{1,4}(?:${exact(v.andFollowing)}\\.?(?![\\p{L}\\p{Nd}])` +
@@ -51,19 +47,19 @@ function pieces(v: Vocabulary) {
   const draftBefore = `(?:(?:${nameWord}${SPACE}+){1,3}(?:${hyphenated})?|${hyphenated})${draftWord}`;
   const fixed = `${anyCase(names.fixedNames)}(?!\\p{L})`;
   const self = `${anyCase(v.selfReferences.determiners)}${SPACE}+${anyCase(v.selfReferences.nouns)}(?!\\p{L})`;
-  const preposition = `(?:${INLINE_SPACE}*${commas}${SPACE}+|${SPACE}+)${exact(v.qualifierPrepositions)}${SPACE}+(?:${anyCase(v.articles)}${SPACE}+)?`;
+  const preposition = `(?:${INLINE_SPACE}*${commas}${SPACE}+|${SPACE}+)${exact(v.qualifierPrepositions)}${SPACE}+${articleSource(v.articles, SPACE, (words) => `(?i:${words})`)}?`;
   const possessive = exact(v.possessives);
   return { keyword, gap, number, connector, draftAfter, draftBefore, fixed, self, preposition, possessive, commas };
 }
 
-/** The grammar as an object, from `vocabulary` (English when not given). */
-export function buildGrammar(vocabulary: Vocabulary = DEFAULT_VOCABULARY): object {
+/** The grammar as an object, from `vocabulary` (every registered language when not given). */
+export function buildGrammar(vocabulary: Vocabulary = combineVocabularies(VOCABULARIES)): object {
   const p = pieces(vocabulary);
   const kinds = vocabulary.documentKinds;
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'OEWG citations',
-    comment: `Generated from the ${vocabulary.name} vocabulary (server/src/core/vocabulary) by \`npm run build:grammar\`: edit the vocabulary, not this file.`,
+    comment: `Generated from the vocabulary (${vocabulary.name}, server/src/core/vocabulary) by \`npm run build:grammar\`: edit the vocabulary, not this file.`,
     scopeName: GRAMMAR_SCOPE,
     injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.inline.raw, L:text.plain',
     patterns: [{ include: '#paragraph-citation' }, { include: '#draft-before-citation' }, { include: '#resolution' }, { include: '#document-symbol' }],
@@ -100,6 +96,6 @@ export function buildGrammar(vocabulary: Vocabulary = DEFAULT_VOCABULARY): objec
 }
 
 /** The grammar file's text, as committed. */
-export function grammarText(vocabulary: Vocabulary = DEFAULT_VOCABULARY): string {
+export function grammarText(vocabulary: Vocabulary = combineVocabularies(VOCABULARIES)): string {
   return `${JSON.stringify(buildGrammar(vocabulary), null, 2)}\n`;
 }

@@ -53,14 +53,35 @@ const allForms = (forms: KeywordForms): string[] => [...forms.singular, ...forms
 /**
  * A paragraph keyword: a word (not glued to a letter or digit before it, nor
  * to a letter after it; an underscore before it is Markdown emphasis unless it
- * joins two words) with an optional full stop, or a sign.
+ * joins two words) with an optional full stop, or a sign. A word written with
+ * its full stop ("par." where "par" alone is a common word) needs the stop.
+ * `anyCase` wraps the words for a case-insensitive match (the grammar's
+ * `(?i:…)`; the scanner's patterns have the `i` flag instead).
  */
-export function keywordSource(vocabulary: Vocabulary): string {
+export function keywordSource(vocabulary: Vocabulary, space = SPACE, anyCase = (words: string) => `(?:${words})`): string {
   const forms = allForms(vocabulary.citationKeywords);
-  const words = alternatives(forms.filter(isWordForm), SPACE);
+  const words = forms.filter(isWordForm);
+  const open = words.filter((form) => !form.endsWith('.'));
+  const dotted = words.filter((form) => form.endsWith('.'));
   const signs = forms.filter((form) => !isWordForm(form));
-  const word = `(?<![\\p{L}\\p{Nd}]|[\\p{L}\\p{Nd}]_)(?:${words})(?![\\p{L}])\\.?`;
-  return signs.length ? `${word}|${alternatives(signs)}` : word;
+  const wordParts = [];
+  if (open.length) wordParts.push(`${anyCase(alternatives(open, space))}(?![\\p{L}])\\.?`);
+  if (dotted.length) wordParts.push(anyCase(alternatives(dotted, space)));
+  const word = `(?<![\\p{L}\\p{Nd}]|[\\p{L}\\p{Nd}]_)(?:${wordParts.join('|')})`;
+  return signs.length ? `${word}|${alternatives(signs, space)}` : word;
+}
+
+/**
+ * An article and the space after it; an elided article ("l’") is written
+ * glued to the name, so it needs no space.
+ */
+export function articleSource(articles: readonly string[], space = INLINE_SPACE, anyCase = (words: string) => `(?:${words})`): string {
+  const elided = articles.filter((article) => /['’]$/.test(article));
+  const spaced = articles.filter((article) => !/['’]$/.test(article));
+  const parts = [];
+  if (spaced.length) parts.push(`${anyCase(alternatives(spaced, space))}${space}+`);
+  if (elided.length) parts.push(anyCase(alternatives(elided, space)));
+  return parts.length ? `(?:${parts.join('|')})` : '(?!)';
 }
 
 /** Everything the citation scanner matches with, for one vocabulary. */
@@ -147,9 +168,9 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
       'iuy',
     ),
     ownBefore: new RegExp(`(?<![\\p{L}])(?:${alternatives(v.ownBeforeKeyword)})${SPACE}+$`, 'iu'),
-    article: new RegExp(`(?:${alternatives(v.articles)})${INLINE_SPACE}+`, 'iuy'),
-    leadingArticle: new RegExp(`^(?:${alternatives(v.articles)})${INLINE_SPACE}+`, 'iu'),
-    documentWord: new RegExp(`(?:(?:${alternatives(v.articles)})${INLINE_SPACE}+)?(?:(?:${alternatives(v.documentWords)})${INLINE_SPACE}+)?`, 'iuy'),
+    article: new RegExp(articleSource(v.articles), 'iuy'),
+    leadingArticle: new RegExp(`^${articleSource(v.articles)}`, 'iu'),
+    documentWord: new RegExp(`${articleSource(v.articles)}?(?:(?:${alternatives(v.documentWords)})${INLINE_SPACE}+)?`, 'iuy'),
     word: new RegExp(`[\\p{L}][\\p{L}\\p{M}\\-]*(?:(?:${possessives})(?![\\p{L}]))?`, 'uy'),
     fixedName: new RegExp(`(?:${alternatives(v.draftNames.fixedNames)})(?![\\p{L}])`, 'iuy'),
     fixedNameBefore: new RegExp(`(?:${alternatives(v.draftNames.fixedNames)})$`, 'iu'),
