@@ -53,13 +53,14 @@ describe('vocabulary', () => {
         });
 
         it('reads every keyword form as a citation, with its number, as plural or singular as it is', () => {
-          const { isPlural } = citationPatterns(vocabulary);
+          const { isPlural, unitOf } = citationPatterns(vocabulary);
           for (const [forms, plural] of [[vocabulary.citationKeywords.singular, false], [vocabulary.citationKeywords.plural, true]] as const) {
             for (const form of forms) {
               const citations = scanCitations(`We note ${form} 12 as drafted.`, { vocabulary });
               assert.deepEqual(citations.map((citation) => [citation.keyword, citation.numbers]), [[form, ['12']]], form);
               assert.equal(isPlural(form), plural, form);
               assert.equal(isPlural(`${form.toUpperCase()}.`), plural, `${form.toUpperCase()}.`);
+              assert.ok(unitOf(form), `${form} names no kind of unit`);
             }
           }
         });
@@ -81,6 +82,17 @@ describe('vocabulary', () => {
         });
       });
     }
+  });
+
+  it('tells which kind of unit an English keyword names', () => {
+    const { unitOf } = citationPatterns(english);
+    assert.equal(unitOf('Paras.'), 'paragraph');
+    assert.equal(unitOf('¶¶'), 'paragraph');
+    assert.equal(unitOf('operative  paragraphs'), 'operative');
+    assert.equal(unitOf('preambular paragraph'), 'preambular');
+    assert.equal(unitOf('OP'), 'operative');
+    assert.equal(unitOf('art.'), 'article');
+    assert.equal(unitOf('resolution'), undefined);
   });
 
   describe('completion trigger', () => {

@@ -21,6 +21,10 @@ export const english: Vocabulary = {
     chapter: { singular: ['chapter', 'chap', 'ch'], plural: ['chapters', 'chaps'] },
     footnote: { singular: ['footnote', 'fn', 'note'], plural: ['footnotes', 'fns', 'notes'] },
   },
+  ordinals: [
+    'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+    'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  ],
   rangeConnectors: { words: ['to', 'through'], signs: ['-', '–', '—'] },
   listConnectors: { commas: [','], words: ['and', 'or'], signs: ['&'] },
   notCitedFurther: ['et seq', 'et al'],

@@ -7,7 +7,7 @@
 // characters (a run of spaces before an optional comma is written as "spaces,
 // comma, spaces" or "spaces", never "spaces*, comma?, spaces+"), so a long run
 // of spaces or letters is never tried in more than one way.
-import type { KeywordForms, Vocabulary } from './types';
+import type { KeywordForms, UnitKind, Vocabulary } from './types';
 
 /** Spaces that may stand inside a citation's words; a tab too where text is aligned. */
 export const SPACE = '[ \\t\\u00a0]';
@@ -90,6 +90,8 @@ export interface CitationPatterns {
   keyword: RegExp;
   /** Whether a keyword as written names several paragraphs ("paras", "¶¶"). */
   isPlural(keyword: string): boolean;
+  /** The kind of unit a keyword as written names ("operative paragraphs" → operative), from `units`. */
+  unitOf(keyword: string): UnitKind | undefined;
   numberAndFollowing: RegExp;
   rangeSeparator: RegExp;
   listSeparator: RegExp;
@@ -141,6 +143,10 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
   const listSigns = alternatives(list.signs);
   const commas = alternatives(list.commas);
   const plural = new Set(v.citationKeywords.plural.map(foldForm));
+  const units = new Map<string, UnitKind>();
+  for (const [unit, forms] of Object.entries(v.units) as Array<[UnitKind, KeywordForms]>) {
+    for (const form of allForms(forms)) if (!units.has(foldForm(form))) units.set(foldForm(form), unit);
+  }
   const possessives = alternatives(v.possessives);
   const pinpoint = alternatives(v.pinpointWords);
   // Before "above", "of the …", "et seq.": spaces with an optional comma among them.
@@ -149,6 +155,7 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
   return {
     keyword: new RegExp(`${keywordSource(v)}|\\[(?=\\d)`, 'giu'),
     isPlural: (keyword) => plural.has(foldForm(keyword)),
+    unitOf: (keyword) => units.get(foldForm(keyword)),
     numberAndFollowing: new RegExp(`(\\d{1,4})(?:${alternatives(v.andFollowing)})\\.?(?![\\p{L}\\p{Nd}])`, 'uy'),
     rangeSeparator: new RegExp(`${INLINE_SPACE}*(?:${rangeSigns})${wrap}|${wrap}${AFTER_SPACE}(?:${rangeWords})${wrap}${AFTER_SPACE}`, 'uy'),
     listSeparator: new RegExp(

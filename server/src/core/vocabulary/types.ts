@@ -42,6 +42,11 @@ export interface Vocabulary {
   citationKeywords: KeywordForms;
   /** The names of each kind of numbered unit: data for the kinds the scanner does not read yet. */
   units: Readonly<Record<UnitKind, KeywordForms>>;
+  /**
+   * Ordinal words, the first naming 1: "the fourth preambular paragraph".
+   * Data for the resolution drafts to come; the scanner does not read them yet.
+   */
+  ordinals: readonly string[];
   /** Between the two ends of a range: "57–60", "57 to 60". */
   rangeConnectors: { words: readonly string[]; signs: readonly string[] };
   /**
