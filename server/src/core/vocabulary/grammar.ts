@@ -11,6 +11,7 @@ import { alternatives, articleSource, INSERTED_SUFFIXES, keywordSource } from '.
 import type { Vocabulary } from './types';
 
 export const GRAMMAR_SCOPE = 'text.oewg-cite.citations';
+const CITATION_SCOPE = 'markup.underline.link.paragraph-citation.oewg-cite';
 
 const SPACE = '[ \\t\\x{00A0}]';
 const INLINE_SPACE = '[ \\x{00A0}]';
@@ -62,24 +63,25 @@ export function buildGrammar(vocabulary: Vocabulary = combineVocabularies(VOCABU
     comment: `Generated from the vocabulary (${vocabulary.name}, server/src/core/vocabulary) by \`npm run build:grammar\`: edit the vocabulary, not this file.`,
     scopeName: GRAMMAR_SCOPE,
     injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.inline.raw, L:text.plain',
-    patterns: [{ include: '#paragraph-citation' }, { include: '#draft-before-citation' }, { include: '#resolution' }, { include: '#document-symbol' }],
+    patterns: [{ include: '#paragraph-citation' }, { include: '#resolution' }, { include: '#document-symbol' }],
     repository: {
       'paragraph-citation': {
-        comment: 'para 74, paras. 57-60, paragraphs 24, 28 and 30, ¶ 74, para 13(a), with an optional draft qualifier after it: of the Zero Draft, in the First Draft, of this report.',
+        comment:
+          'para 74, paras. 57-60, paragraphs 24, 28 and 30, ¶ 74, para 13(a), with the draft named before the keyword (Zero Draft, para 74; ' +
+          "the Pre-draft's paragraph 3) or after the numbers (of the Zero Draft, in the First Draft, of this report). One rule, so that the " +
+          'search for a name before a keyword ends at the next citation instead of running on to the end of the line from every token.',
         match:
-          `(${p.keyword})${p.gap}(${p.number}(?:(?:${p.connector})${p.number})*)` +
-          `(?:(${p.preposition})(${OPENING_QUOTE}?(?:${p.fixed}|${p.draftAfter})${CLOSING_QUOTE}?|${p.self}))?`,
-        name: 'markup.underline.link.paragraph-citation.oewg-cite',
+          `(?:(?<![\\p{L}\\p{Nd}-])(${p.fixed}|${p.draftBefore})${p.possessive}?(?:${SPACE}*${p.commas})?${SPACE}*)?` +
+          `((${p.keyword})${p.gap}(${p.number}(?:(?:${p.connector})${p.number})*)` +
+          `(?:(${p.preposition})(${OPENING_QUOTE}?(?:${p.fixed}|${p.draftAfter})${CLOSING_QUOTE}?|${p.self}))?)`,
         captures: {
-          1: { name: 'keyword.other.paragraph.oewg-cite' },
-          2: { patterns: [{ match: p.number, name: 'constant.numeric.paragraph-number.oewg-cite' }] },
-          4: { name: 'entity.name.type.draft.oewg-cite' },
+          1: { name: 'entity.name.type.draft.oewg-cite' },
+          2: { name: CITATION_SCOPE },
+          3: { name: 'keyword.other.paragraph.oewg-cite' },
+          // Named again: a capture tokenized by its own patterns loses the scopes of the captures around it.
+          4: { name: CITATION_SCOPE, patterns: [{ match: p.number, name: 'constant.numeric.paragraph-number.oewg-cite' }] },
+          6: { name: 'entity.name.type.draft.oewg-cite' },
         },
-      },
-      'draft-before-citation': {
-        comment: "The draft named before the keyword: Zero Draft, para 74 / the First Draft paragraph 5 / the Pre-draft's para 3.",
-        match: `(?<![\\p{L}\\p{Nd}-])(${p.fixed}|${p.draftBefore})(?=${p.possessive}?(?:${SPACE}*${p.commas})?${SPACE}*(?:${p.keyword})${p.gap}\\d)`,
-        captures: { 1: { name: 'entity.name.type.draft.oewg-cite' } },
       },
       resolution: {
         comment: 'resolution 73/27, General Assembly resolutions 70/237, Res 70/237, decision 75/564, resolution 43/78 H, resolution 2131 (XX).',
