@@ -112,6 +112,9 @@ describe('vocabulary', () => {
       ['We also note para', undefined],
       ['We also note para.', undefined],
       ['see paras 57-', undefined],
+      // what the scanner does not read: a word keyword glued to its number
+      ['We also note para5', undefined],
+      ['We also note para.5', '5'],
       // not a keyword
       ['a comparable ', undefined],
       ['x_para ', undefined],

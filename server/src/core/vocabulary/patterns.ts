@@ -207,7 +207,9 @@ export function completionTrigger(vocabulary: Vocabulary): RegExp {
     const connector = alternatives([...range.signs, ...range.words, ...list.commas, ...list.words, ...list.signs]);
     const signs = allForms(vocabulary.citationKeywords).filter((form) => !isWordForm(form));
     const ends = signs.length ? `\\s|\\d|${alternatives(signs)}` : '\\s|\\d';
-    trigger = new RegExp(`(?:${keywordSource(vocabulary)})\\s*(?:\\d+[a-z]*\\s*(?:${connector})\\s*)*(\\d*)(?<=${ends})$`, 'iu');
+    // As the scanner reads it: a word keyword needs a space before the number unless it ends with a full stop ("para.74").
+    const gap = '(?:(?<=\\p{L})\\s+|(?<!\\p{L})\\s*)';
+    trigger = new RegExp(`(?:${keywordSource(vocabulary)})${gap}(?:\\d+[a-z]*\\s*(?:${connector})\\s*)*(\\d*)(?<=${ends})$`, 'iu');
     triggerCache.set(vocabulary, trigger);
   }
   return trigger;
