@@ -5,6 +5,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot, samplesDir } from '../support/paths';
+import { citationHighlighter, Token } from '../support/grammar';
 import { parseDraft } from '../../server/src/core/draftParser';
 import { parseConfig } from '../../server/src/core/config';
 
@@ -152,60 +153,12 @@ describe('samples/oewg-cite.json', () => {
 
 // ---------- grammar ----------
 
-interface GrammarRule {
-  match: string;
-  name?: string;
-  captures?: Record<string, { name?: string; patterns?: GrammarRule[] }>;
-}
-
 const grammar = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'syntaxes', 'oewg-citations.injection.tmLanguage.json'), 'utf8'),
-) as { scopeName: string; injectionSelector: string; patterns: Array<{ include: string }>; repository: Record<string, GrammarRule> };
+) as { scopeName: string; injectionSelector: string };
 
-const topLevelRules = grammar.patterns.map((pattern) => grammar.repository[pattern.include.slice(1)]);
-
-interface Token {
-  text: string;
-  scope: string;
-  /** 0-based offset in the line. */
-  at: number;
-}
-
-/**
- * A small stand-in for a TextMate tokenizer (JS RegExp approximates Oniguruma
- * for the syntax the grammar uses): at each position the earliest match of any
- * rule wins, the first rule on a tie; named captures and capture patterns add
- * their own tokens.
- */
-function highlight(line: string): Token[] {
-  const compiled = topLevelRules.map((rule) => ({ rule, regex: new RegExp(rule.match, 'dg') }));
-  const tokens: Token[] = [];
-  let position = 0;
-  while (position < line.length) {
-    let best: { rule: GrammarRule; match: RegExpExecArray } | undefined;
-    for (const { rule, regex } of compiled) {
-      regex.lastIndex = position;
-      const match = regex.exec(line);
-      if (match && match[0].length > 0 && (!best || match.index < best.match.index)) best = { rule, match };
-    }
-    if (!best) break;
-    const { rule, match } = best;
-    if (rule.name) tokens.push({ text: match[0], scope: rule.name, at: match.index });
-    for (const [group, capture] of Object.entries(rule.captures ?? {})) {
-      const range = match.indices![Number(group)];
-      if (!range) continue;
-      const captured = line.slice(range[0], range[1]);
-      if (capture.name) tokens.push({ text: captured, scope: capture.name, at: range[0] });
-      for (const inner of capture.patterns ?? []) {
-        for (const innerMatch of captured.matchAll(new RegExp(inner.match, 'g'))) {
-          tokens.push({ text: innerMatch[0], scope: inner.name!, at: range[0] + innerMatch.index! });
-        }
-      }
-    }
-    position = match.index + match[0].length;
-  }
-  return tokens;
-}
+/** The grammar's tokens of a line, as VS Code's tokenizer gives them (see test/support/grammar.ts). */
+let highlight: (line: string) => Token[];
 
 const textsOf = (tokens: Token[], scopePrefix: string) => tokens.filter((token) => token.scope.startsWith(scopePrefix)).map((token) => token.text);
 const CITATION = 'markup.underline.link.paragraph-citation';
@@ -214,6 +167,10 @@ const DRAFT = 'entity.name.type.draft';
 const SYMBOL = 'entity.name.tag.un-symbol';
 
 describe('citation injection grammar', () => {
+  before(async () => {
+    highlight = await citationHighlighter();
+  });
+
   it('injects into Markdown (outside code) and plain text under its own scope name', () => {
     assert.equal(grammar.scopeName, 'text.oewg-cite.citations');
     assert.match(grammar.injectionSelector, /L:text\.html\.markdown -markup\.fenced_code/);
@@ -298,6 +255,10 @@ function citedNumbers(citation: string): number[] {
 }
 
 describe('samples/EXPECTED.md', () => {
+  before(async () => {
+    highlight ??= await citationHighlighter();
+  });
+
   const rows = expectedCitations();
   const submissions = ['response-to-zero-draft.md', 'notes-on-first-draft.txt'];
   const paragraphsOf: Record<string, Set<number> | undefined> = {

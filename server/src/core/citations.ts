@@ -25,6 +25,8 @@
 //   current draft; which document it is, the catalogue says.
 import { Citation, CitedPart, Qualifier, Span, SymbolMention } from './model';
 import { findUrls, overlapsAny, scanSymbols } from './symbols';
+import { citationPatterns, DEFAULT_VOCABULARY, Vocabulary } from './vocabulary';
+import { CitationPatterns, GAP, INSERTED_SUFFIXES } from './vocabulary/patterns';
 
 export interface ScanCitationsOptions {
   /** Labels and aliases of the configured drafts ("Zero Draft", "ZD"), matched case-insensitively. */
@@ -36,68 +38,36 @@ export interface ScanCitationsOptions {
    * A configured draft's name wins over a document's.
    */
   documentNames?: string[];
+  /** The words to read (`combineVocabularies` for several languages); English when not given. */
+  vocabulary?: Vocabulary;
 }
 
 /** Ranges longer than this are not expanded into `numbers`. */
 export const MAX_RANGE = 200;
 
-const SPACE = '[ \\t\\u00a0]';
-// At most one line break: hard-wrapped plain text splits a citation across lines.
-const GAP = `${SPACE}*(?:\\r?\\n${SPACE}*)?`;
-
-// "[64]" counts only right after a document and "at" ("A/75/816 at [64]", see pinpointAt).
-// An underscore before it is Markdown emphasis ("_para 5_"), unless it joins two words.
-const KEYWORD = /(?<![\p{L}\p{Nd}]|[\p{L}\p{Nd}]_)(?:(?:operative|preambular)[ \t\u00a0]+paragraphs?|paragraphs?|paras?|pars?)(?![\p{L}])\.?|¶¶?|\[(?=\d)/giu;
+// Which words are read (keywords, connectors, qualifier words, draft-name
+// words) is the vocabulary's business: the patterns come from
+// `vocabulary/patterns.ts`. What stays here is what no language changes:
+// digits, the Latin suffixes of inserted paragraphs, sub-paragraph letters,
+// quotes and symbols.
 const AFTER_KEYWORD = new RegExp(GAP, 'uy');
 
-const NUMBER_AND_FOLLOWING = /(\d{1,4})ff\.?(?![\p{L}\p{Nd}])/uy;
 // "74bis" and, as negotiated texts also write it, "74 bis" (the number is "74bis" either way, as drafts number it).
-const NUMBER = /(\d{1,4})(?:[ \u00a0]?(bis|ter|quater|quinquies|sexies|septies|octies)|(alt|[a-z]))?(?![\p{L}\p{Nd}/]|\.\p{Nd})/uy;
+const NUMBER = new RegExp(`(\\d{1,4})(?:[ \\u00a0]?(${INSERTED_SUFFIXES.join('|')})|(alt|[a-z]))?(?![\\p{L}\\p{Nd}/]|\\.\\p{Nd})`, 'uy');
 // Sub-paragraphs "(a)", "(a)(ii)", "(a)-(k)": kept in the citation, not numbers.
 const SUB_PARAGRAPH = /(?:[ \u00a0]?\([a-z]{1,4}\))+(?:[ \u00a0]*[-–—][ \u00a0]*\([a-z]{1,4}\))?/uy;
-// A list or range may wrap onto the next line ("paragraphs 24,\n130 and 131", "paras 115-\n120"); never across a blank line.
-const WRAP = '[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*)?';
-const RANGE_SEPARATOR = new RegExp(`[ \\u00a0]*[-–—]${WRAP}|${WRAP}(?<=[ \\t\\u00a0\\n])(?:to|through)${WRAP}(?<=[ \\t\\u00a0\\n])`, 'uy');
-const LIST_SEPARATOR = new RegExp(`[ \\u00a0]*,${WRAP}(?:(?:and|or)${WRAP}(?<=[ \\t\\u00a0\\n])|&${WRAP})?|${WRAP}(?<=[ \\t\\u00a0\\n])(?:and|or)${WRAP}(?<=[ \\t\\u00a0\\n])|${WRAP}&${WRAP}`, 'uy');
 // A number that opens a line and is followed by "." or ")" numbers a list item or a paragraph, and cites nothing.
 const LINE_NUMBERING = /[.)](?:[ \t\u00a0]|\r?\n|$)/y;
-const NOT_CITED_FURTHER = /[ \u00a0]*,?[ \u00a0]+(?:et[ \u00a0]+(?:seq|al)\.?|ff\.?)(?![\p{L}])/uy;
-// What may follow the last number of a singular keyword's list.
-const LIST_END = /(?:[ \u00a0]+(?:of|in|and|or|above|below|et|ff|respectively|to|on)(?![\p{L}])|[ \u00a0]*(?![ \u00a0]*[\p{L}\p{Nd}]))/uy;
-const MONTH = /[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])/uy;
-
-const ABOVE_BELOW = /[ \u00a0]*,?[ \u00a0]+(above|below)(?![\p{L}])/iuy;
-const PREPOSITION = new RegExp(`${SPACE}*,?${SPACE}+(?:of|in)(?=[ \\t\\u00a0\\r\\n])${GAP}`, 'uy');
-const SELF = /(?:this|the[ \u00a0]+present)[ \u00a0]+(?:report|document)(?![\p{L}])/iuy;
-// The author's own text: "of our submission", "of our 2019 response", "of this paper", "of my earlier comments".
-const OWN = /(?:our|my|this)[ \u00a0]+(?:(?:\d{4}|own|joint|written|earlier|previous|first|second|present)[ \u00a0]+)*(?:submission|contribution|response|paper|comments|statement|letter|note|input|proposal|text)s?(?![\p{L}])/iuy;
-const OWN_BEFORE = /(?<![\p{L}])(?:our|my)[ \t\u00a0]+$/iu;
-const THE = /the[ \u00a0]+/iuy;
-const DOCUMENT_WORD = /(?:the[ \u00a0]+)?(?:document[ \u00a0]+)?/iuy;
+const LINE_START_BEFORE = /\n[ \t\u00a0]*$/;
 const OPENING_QUOTE = /["“‘']/y;
 const CLOSING_QUOTE = /["”’']/y;
-const WORD = /[\p{L}][\p{L}\p{M}\-]*(?:['’]s(?![\p{L}]))?/uy;
 const WORD_SPACE = /[ \u00a0]+/y;
-const FINAL_REPORT = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report(?![\p{L}])/iuy;
-const FINAL_REPORT_BEFORE = /final(?:[ \u00a0]+substantive)?[ \u00a0]+report$/iu;
 // The end of a symbol written alone ("CRP.2", "L.27/Rev.1"): it names another document, never a draft.
 // One letter only for "L." (drafts of resolutions): "A.1" is more often a section.
 const SHORT_SYMBOL = /(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*(?![\p{L}\p{Nd}]|\/[\p{L}\p{Nd}])/uy;
 const SHORT_SYMBOL_BEFORE = /(?<![\p{L}\p{Nd}/.])(?:L|[A-Z]{2,4})\.\d{1,4}(?:\/(?:Rev|Add|Corr|Amend)\.\d{1,3})*$/u;
 // "the 2015 GGE report", "the 2021 report": a name may begin with a year.
 const YEAR = /(?:19|20)\d\d[ \u00a0]+/y;
-// Between "A/75/816 at" and a pinpoint "[64]".
-const AT_BEFORE_PINPOINT = /[ \t\u00a0]+at[ \t\u00a0]+$/u;
-const DRAFT_WORD = /(?:^|-)draft$/i;
-const POSSESSIVE = /['’]s$/;
-// Words that end a name rather than belong to it.
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'or', 'for', 'with', 'by', 'from', 'this', 'that', 'these', 'its', 'their', 'our', 'see', 'as', 'at']);
-// Lower-case words that may stand in a draft's name before "draft".
-const DRAFT_MODIFIERS = new Set(['revised', 'first', 'second', 'third', 'zero', 'final', 'initial', 'updated', 'new', 'latest', 'current', 'pre', 'advance']);
-// Joining words inside a capitalised name: "Charter of the United Nations".
-const NAME_JOINERS = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to']);
-// A capitalised name may end on one of these: "the Group's report", "the OEWG report".
-const NAME_NOUNS = new Set(['report', 'draft', 'summary', 'paper', 'proposal', 'resolution', 'statement', 'submission', 'text', 'document', 'non-paper', 'commitment', 'agenda']);
 
 function at(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
   pattern.lastIndex = position;
@@ -111,16 +81,16 @@ const fold = (text: string): string => text.toLowerCase().replace(/’/g, "'");
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** The words starting at `position`, each with its span, up to `limit`. */
-function wordsAt(text: string, position: number, limit: number): Array<{ word: string; start: number; end: number }> {
+function wordsAt(word: RegExp, text: string, position: number, limit: number): Array<{ word: string; start: number; end: number }> {
   const words: Array<{ word: string; start: number; end: number }> = [];
   let cursor = position;
   while (words.length < limit) {
-    const word = at(WORD, text, cursor);
-    if (!word) break;
-    words.push({ word: word[0], start: cursor, end: cursor + word[0].length });
-    const space = at(WORD_SPACE, text, cursor + word[0].length);
+    const found = at(word, text, cursor);
+    if (!found) break;
+    words.push({ word: found[0], start: cursor, end: cursor + found[0].length });
+    const space = at(WORD_SPACE, text, cursor + found[0].length);
     if (!space) break;
-    cursor += word[0].length + space[0].length;
+    cursor += found[0].length + space[0].length;
   }
   return words;
 }
@@ -132,10 +102,13 @@ class Scanner {
   private readonly urls: Span[];
   private readonly draftNames: string[];
   private readonly documentNames: string[];
+  /** The vocabulary's patterns. */
+  private readonly p: CitationPatterns;
   /** Where the previous citation (with its qualifier) ended: nothing may reach back over it. */
   private reached = 0;
 
   constructor(private readonly text: string, options: ScanCitationsOptions) {
+    this.p = citationPatterns(options.vocabulary ?? DEFAULT_VOCABULARY);
     const symbols = scanSymbols(text);
     for (const symbol of symbols) {
       this.symbolStarting.set(symbol.span.start, symbol);
@@ -146,19 +119,20 @@ class Scanner {
     // Longest first, so "Revised Pre-draft" wins over "Pre-draft".
     this.draftNames = longestFirst(options.draftNames ?? []);
     // A name written after "of the" is matched without its own "the".
-    this.documentNames = longestFirst((options.documentNames ?? []).map((name) => name.trim().replace(/^the[ \u00a0]+/i, '')));
+    this.documentNames = longestFirst((options.documentNames ?? []).map((name) => name.trim().replace(this.p.leadingArticle, '')));
   }
 
   scan(): Citation[] {
     const citations: Citation[] = [];
-    KEYWORD.lastIndex = 0;
-    for (let keyword = KEYWORD.exec(this.text); keyword; keyword = KEYWORD.exec(this.text)) {
+    const keywords = this.p.keyword;
+    keywords.lastIndex = 0;
+    for (let keyword = keywords.exec(this.text); keyword; keyword = keywords.exec(this.text)) {
       const citation = this.citationAt(keyword.index, keyword[0]);
       if (!citation) continue;
       citations.push(citation);
       const end = Math.max(citation.span.end, citation.qualifier?.span.end ?? 0);
       this.reached = end;
-      KEYWORD.lastIndex = end;
+      keywords.lastIndex = end;
     }
     return citations;
   }
@@ -170,12 +144,12 @@ class Scanner {
     const gap = at(AFTER_KEYWORD, this.text, keywordEnd)!;
     // "para74" is not how anyone writes; "para.74" and "¶74" are.
     if (gap[0] === '' && /\p{L}$/u.test(keyword)) return undefined;
-    const plural = /s\.?$|¶¶/i.test(keyword);
+    const plural = this.p.isPlural(keyword);
     const read = this.partsAt(keywordEnd + gap[0].length, plural);
     if (!read) return undefined;
     const { parts, end } = read;
     const citation: Citation = { span: { start, end }, keyword, parts, numbers: numbersOf(parts) };
-    const skipped = at(NOT_CITED_FURTHER, this.text, end);
+    const skipped = at(this.p.notCitedFurther, this.text, end);
     const after = this.qualifierAfter(skipped ? end + skipped[0].length : end);
     // "our paragraph 3 above": "above" points back into the author's own text.
     const before = !after || after.kind === 'self' ? this.qualifierBefore(start) : undefined;
@@ -191,7 +165,7 @@ class Scanner {
     const parts = [first.part];
     let end = first.end;
     for (;;) {
-      const separator = at(LIST_SEPARATOR, this.text, end);
+      const separator = at(this.p.listSeparator, this.text, end);
       const next = separator ? this.partAt(end + separator[0].length) : undefined;
       if (!next || !this.continuesList(next.end, plural)) break;
       parts.push(next.part);
@@ -206,7 +180,7 @@ class Scanner {
    * right after a symbol and "at", so footnote marks and links stay apart.
    */
   private pinpointAt(start: number): Citation | undefined {
-    const before = AT_BEFORE_PINPOINT.exec(this.text.slice(Math.max(this.reached, start - 12), start));
+    const before = this.p.atBeforePinpoint.exec(this.text.slice(Math.max(this.reached, start - 12), start));
     const symbol = before ? this.symbolEnding.get(start - before[0].length) : undefined;
     if (!symbol || symbol.span.start < this.reached || overlapsAny({ start, end: start + 1 }, this.urls)) return undefined;
     const read = this.partsAt(start + 1, true);
@@ -225,7 +199,7 @@ class Scanner {
   private partAt(position: number): { part: CitedPart; end: number } | undefined {
     const from = this.numberAt(position);
     if (!from) return undefined;
-    const range = at(RANGE_SEPARATOR, this.text, from.end);
+    const range = at(this.p.rangeSeparator, this.text, from.end);
     const to = range ? this.numberAt(from.end + range[0].length) : undefined;
     if (!to) return { part: { kind: 'single', number: from.number, span: from.span }, end: from.end };
     return {
@@ -236,37 +210,37 @@ class Scanner {
 
   private numberAt(position: number): { number: string; span: Span; end: number } | undefined {
     // "paras 12ff." cites 12 and what follows it: only the number written is cited.
-    const following = at(NUMBER_AND_FOLLOWING, this.text, position);
+    const following = at(this.p.numberAndFollowing, this.text, position);
     if (following) return { number: following[1], span: { start: position, end: position + following[1].length }, end: position + following[0].length };
     const match = at(NUMBER, this.text, position);
     if (!match) return undefined;
     const span = { start: position, end: position + match[0].length };
-    if (/\n[ \t\u00a0]*$/.test(this.text.slice(Math.max(0, position - 40), position)) && at(LINE_NUMBERING, this.text, span.end)) return undefined;
+    if (LINE_START_BEFORE.test(this.text.slice(Math.max(0, position - 40), position)) && at(LINE_NUMBERING, this.text, span.end)) return undefined;
     if (overlapsAny(span, this.symbolSpans) || overlapsAny(span, this.urls)) return undefined;
     const sub = at(SUB_PARAGRAPH, this.text, span.end);
     return { number: match[1] + (match[2] ?? match[3] ?? ''), span, end: span.end + (sub ? sub[0].length : 0) };
   }
 
   private continuesList(end: number, plural: boolean): boolean {
-    if (at(MONTH, this.text, end)) return false;
-    return plural || at(LIST_END, this.text, end) !== null;
+    if (at(this.p.month, this.text, end)) return false;
+    return plural || at(this.p.listEnd, this.text, end) !== null;
   }
 
   private qualifierAfter(position: number): Qualifier | undefined {
-    const aboveBelow = at(ABOVE_BELOW, this.text, position);
+    const aboveBelow = at(this.p.selfDirection, this.text, position);
     if (aboveBelow) {
       const start = position + aboveBelow[0].length - aboveBelow[1].length;
       return { kind: 'self', span: { start, end: start + aboveBelow[1].length } };
     }
-    const preposition = at(PREPOSITION, this.text, position);
+    const preposition = at(this.p.preposition, this.text, position);
     if (!preposition) return undefined;
-    const start = position + preposition[0].search(/[oi]/);
+    const start = position + preposition[0].search(/\p{L}/u);
     const nameStart = position + preposition[0].length;
-    const self = at(SELF, this.text, nameStart);
+    const self = at(this.p.selfReference, this.text, nameStart);
     if (self) return { kind: 'self', span: { start, end: nameStart + self[0].length } };
-    const own = at(OWN, this.text, nameStart);
+    const own = at(this.p.ownText, this.text, nameStart);
     if (own) return { kind: 'own', span: { start, end: nameStart + own[0].length } };
-    const documentWord = at(DOCUMENT_WORD, this.text, nameStart)!;
+    const documentWord = at(this.p.documentWord, this.text, nameStart)!;
     const symbol = this.symbolStarting.get(nameStart + documentWord[0].length);
     if (symbol) return { kind: 'document', symbol: symbol.symbol, span: { start, end: symbol.span.end } };
     const named = this.nameAt(nameStart);
@@ -281,10 +255,10 @@ class Scanner {
   /** "Zero Draft, para 74", "the Pre-draft's paragraph 17", "(A/77/440, para. 12)", "A/70/174 at para 82". */
   private qualifierBefore(keywordStart: number): Qualifier | undefined {
     const headStart = Math.max(this.reached, keywordStart - 120);
-    const own = OWN_BEFORE.exec(this.text.slice(headStart, keywordStart));
+    const own = this.p.ownBefore.exec(this.text.slice(headStart, keywordStart));
     if (own) return { kind: 'own', span: { start: keywordStart - own[0].length, end: keywordStart - own[0].length + own[0].trimEnd().length } };
     // Between the name and the keyword: a comma, "at", spaces, or a possessive that belongs to the name's span.
-    const joint = /(['’]s)?(?:[ \t\u00a0]*,)?(?:[ \t\u00a0]+at(?=[ \t\u00a0]))?[ \t\u00a0]*$/u.exec(this.text.slice(headStart, keywordStart))!;
+    const joint = this.p.nameJoint.exec(this.text.slice(headStart, keywordStart))!;
     const possessive = joint[1]?.length ?? 0;
     const spanEnd = keywordStart - joint[0].length + possessive;
     const nameEnd = spanEnd - possessive;
@@ -301,7 +275,7 @@ class Scanner {
    * then the names drafts usually have.
    */
   private nameAt(position: number): { kind: 'draft' | 'other'; name: string; end: number } | undefined {
-    let cursor = position + (at(THE, this.text, position)?.[0].length ?? 0);
+    let cursor = position + (at(this.p.article, this.text, position)?.[0].length ?? 0);
     cursor += at(OPENING_QUOTE, this.text, cursor)?.[0].length ?? 0;
     const draftEnd = knownNameAt(this.text, cursor, this.draftNames);
     const documentEnd = draftEnd === undefined ? knownNameAt(this.text, cursor, this.documentNames) ?? this.shortSymbolAt(cursor) : undefined;
@@ -317,17 +291,17 @@ class Scanner {
   }
 
   private finalReportAt(position: number): number | undefined {
-    const match = at(FINAL_REPORT, this.text, position);
+    const match = at(this.p.fixedName, this.text, position);
     return match ? position + match[0].length : undefined;
   }
 
   /** "Zero Draft", "revised pre-draft", "Pre-draft": up to four words ending in "draft". */
   private genericDraftNameAt(position: number): number | undefined {
-    const words = wordsAt(this.text, position, 4);
+    const words = wordsAt(this.p.word, this.text, position, 4);
     for (let i = 0; i < words.length; i++) {
       const word = words[i].word;
-      if (STOP_WORDS.has(word.toLowerCase()) || POSSESSIVE.test(word)) return undefined;
-      if (DRAFT_WORD.test(word)) return i > 0 || word.includes('-') ? words[i].end : undefined;
+      if (this.p.stopWords.has(word.toLowerCase()) || this.p.possessive.test(word)) return undefined;
+      if (this.p.draftWord.test(word)) return i > 0 || word.includes('-') ? words[i].end : undefined;
     }
     return undefined;
   }
@@ -345,14 +319,14 @@ class Scanner {
     if (draftName) return found(draftName);
     const documentName = knownNameBefore(unquoted, this.documentNames) ?? SHORT_SYMBOL_BEFORE.exec(unquoted)?.[0];
     if (documentName) return found(documentName, 'other');
-    const finalReport = FINAL_REPORT_BEFORE.exec(unquoted);
+    const finalReport = this.p.fixedNameBefore.exec(unquoted);
     if (finalReport && !isLetter(unquoted.charAt(finalReport.index - 1))) return found(finalReport[0]);
     const words = unquoted.match(/(?<![\p{L}\p{M}\-])[\p{L}][\p{L}\p{M}\-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}\-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
-    if (words.length === 0 || !DRAFT_WORD.test(words[words.length - 1])) return undefined;
+    if (words.length === 0 || !this.p.draftWord.test(words[words.length - 1])) return undefined;
     let taken = 1;
     while (taken < 4 && taken < words.length) {
       const word = words[words.length - 1 - taken];
-      if (STOP_WORDS.has(word.toLowerCase()) || !(isCapitalised(word) || DRAFT_MODIFIERS.has(word.toLowerCase()))) break;
+      if (this.p.stopWords.has(word.toLowerCase()) || !(isCapitalised(word) || this.p.draftModifiers.has(word.toLowerCase()))) break;
       taken++;
     }
     const last = words[words.length - 1];
@@ -367,13 +341,13 @@ class Scanner {
     while (taken < words.length) {
       const word = words[taken].word;
       let joiners = 0;
-      while (taken + joiners < words.length && NAME_JOINERS.has(words[taken + joiners].word)) joiners++;
+      while (taken + joiners < words.length && this.p.nameJoiners.has(words[taken + joiners].word)) joiners++;
       if (isCapitalised(word)) {
         taken++;
       } else if (joiners > 0 && taken + joiners < words.length && isCapitalised(words[taken + joiners].word)) {
         taken += joiners + 1;
       } else {
-        if (NAME_NOUNS.has(word.toLowerCase())) taken++;
+        if (this.p.nameNouns.has(word.toLowerCase())) taken++;
         break;
       }
     }
@@ -387,16 +361,16 @@ class Scanner {
    * parentheses ("the Group's report (A/76/135)"), that symbol.
    */
   private otherNameAt(position: number): { name: string; end: number; symbol?: string } | undefined {
-    let cursor = position + (at(THE, this.text, position)?.[0].length ?? 0);
+    let cursor = position + (at(this.p.article, this.text, position)?.[0].length ?? 0);
     const quote = at(OPENING_QUOTE, this.text, cursor);
     cursor += quote ? quote[0].length : 0;
     const year = at(YEAR, this.text, cursor);
-    const words = wordsAt(this.text, cursor + (year ? year[0].length : 0), 12);
+    const words = wordsAt(this.p.word, this.text, cursor + (year ? year[0].length : 0), 12);
     if (words.length === 0) return undefined;
     let taken = 1;
     if (year && !isCapitalised(words[0].word)) {
       // After a year a noun alone makes a name: "the 2015 report".
-      if (!NAME_NOUNS.has(words[0].word.toLowerCase())) return undefined;
+      if (!this.p.nameNouns.has(words[0].word.toLowerCase())) return undefined;
     } else {
       if (!isCapitalised(words[0].word)) return undefined;
       taken = this.capitalisedNameLength(words);
@@ -404,7 +378,7 @@ class Scanner {
       if (taken < 2 && !year) return undefined;
     }
     // "the 2020 pre-draft", "the 2021 draft" name a draft with a year, not another document.
-    if (year && DRAFT_WORD.test(words[taken - 1].word)) return undefined;
+    if (year && this.p.draftWord.test(words[taken - 1].word)) return undefined;
     let end = words[taken - 1].end;
     const name = this.text.slice(cursor, end);
     end += quote ? at(CLOSING_QUOTE, this.text, end)?.[0].length ?? 0 : 0;

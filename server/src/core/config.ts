@@ -4,6 +4,8 @@
 import * as path from 'path';
 import { parseTree, findNodeAtLocation, getNodeValue, Node as JsonNode, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { DraftInfo, Severity, Span } from './model';
+import { DEFAULT_VOCABULARY } from './vocabulary';
+import { escapeForPattern } from './vocabulary/patterns';
 
 export const CONFIG_FILE_NAME = 'oewg-cite.json';
 export const DEFAULT_DRAFT_GLOBS = ['drafts/**/*.txt', 'drafts/**/*.md', 'drafts/**/*.pdf', 'drafts/**/*.docx'];
@@ -47,13 +49,16 @@ const TOP_KEYS = new Set(['$schema', 'drafts', 'current', 'submissions', 'severi
  * so that "para 7 of the Pre-draft" is reported as a draft that is not
  * indexed rather than as an unknown name. Only used without a config file.
  */
-export const KNOWN_OEWG_DRAFTS: ReadonlyArray<Pick<DraftInfo, 'id' | 'label' | 'aliases'>> = [
-  { id: 'pre-draft', label: 'Pre-draft', aliases: ['initial pre-draft', 'predraft'] },
-  { id: 'revised-pre-draft', label: 'Revised Pre-draft', aliases: ['second pre-draft'] },
-  { id: 'zero-draft', label: 'Zero Draft', aliases: [] },
-  { id: 'first-draft', label: 'First Draft', aliases: [] },
-  { id: 'final-draft', label: 'Final Draft', aliases: ['final report', 'final substantive report'] },
-];
+export const KNOWN_OEWG_DRAFTS: ReadonlyArray<Pick<DraftInfo, 'id' | 'label' | 'aliases'>> = DEFAULT_VOCABULARY.knownDrafts.map((draft) => ({
+  ...draft,
+  aliases: [...draft.aliases],
+}));
+
+// The words a draft's name is compared without: its article, and spellings that mean the same.
+const LEADING_ARTICLE = new RegExp(`^(?:${DEFAULT_VOCABULARY.articles.map(escapeForPattern).join('|')})\\s+`);
+const SPELLINGS = Object.entries(DEFAULT_VOCABULARY.draftNames.spellings).map(
+  ([spelling, meaning]) => [new RegExp(`\\b${escapeForPattern(spelling)}\\b`), meaning] as const,
+);
 
 /** Reads the text of an oewg-cite.json found in `root`. */
 export function parseConfig(text: string, file: string): ConfigResult {
@@ -210,13 +215,12 @@ export function labelFromId(id: string): string {
 
 /** Normal form of a draft name for comparison: "the “Pre-Draft”" -> "pre draft". */
 export function normaliseDraftName(name: string): string {
-  return name
+  const flat = name
     .toLowerCase()
     .replace(/["“”'‘’]/g, '')
-    .replace(/^the\s+/, '')
-    .replace(/[-_\s]+/g, ' ')
-    .replace(/\bpredraft\b/, 'pre draft')
-    .trim();
+    .replace(LEADING_ARTICLE, '')
+    .replace(/[-_\s]+/g, ' ');
+  return SPELLINGS.reduce((written, [spelling, meaning]) => written.replace(spelling, meaning), flat).trim();
 }
 
 /** The draft a name refers to: its id, label or one of its aliases. */

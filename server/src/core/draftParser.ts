@@ -39,6 +39,7 @@
 // the top of a document, is read as a subtitle.
 
 import type { Footnote, Paragraph, ParsedDraft, ParseProblem, Section, Span, Subheading } from './model';
+import { DEFAULT_VOCABULARY, usualSubheading } from './vocabulary';
 
 export function parseDraft(text: string): ParsedDraft {
   try {
@@ -374,7 +375,8 @@ function isTitleLike(clean: string): boolean {
   return clean.split(' ').length <= MAX_TITLE_WORDS;
 }
 
-const USUAL_SUBHEADING = /^(?:discussions?|conclusions?|recommendations?|conclusions? and recommendations?|findings|summary|the [\w\s-]{1,40}\brecommends?(?: that)?)\s*:?$/i;
+// "Discussions", "Conclusions and Recommendations", "The OEWG recommends that": the vocabulary's sub-headings.
+const USUAL_SUBHEADING = usualSubheading(DEFAULT_VOCABULARY);
 
 function isUsualSubheading(clean: string): boolean {
   return clean.length <= 60 && USUAL_SUBHEADING.test(clean);

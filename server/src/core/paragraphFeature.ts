@@ -7,12 +7,11 @@ import { CONFIG_FILE_NAME, findDraft } from './config';
 import type { CompletionEntry, DefinitionTarget, DocumentAnalysis, Feature, WorkspaceView } from './features';
 import { Citation, CoreDiagnostic, Paragraph } from './model';
 import { CitationTarget, describeReason, resolveCitation } from './resolver';
+import { completionTrigger, DEFAULT_VOCABULARY } from './vocabulary';
 import { describeNumbers, describeParagraphs, firstWords, paragraphMarkdown } from './wording';
 
 const EXCERPT_WORDS_IN_LIST = 45;
 const MAX_PARAGRAPHS_IN_HOVER = 8;
-/** After "para ", "paras 57-", "¶ ": what completion of a paragraph number starts from. */
-const PARAGRAPH_PREFIX = /(?:\b(?:paras?|paragraphs?|par)\.?|¶{1,2})\s*(?:\d+[a-z]*\s*(?:[-–—,]|and|to|&)\s*)*(\d*)$/i;
 
 export const PARAGRAPH_CODES = {
   'missing-paragraph': 'error',
@@ -165,8 +164,9 @@ function paragraphCompletions(view: WorkspaceView, analysis: DocumentAnalysis, o
   const text = analysis.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const match = PARAGRAPH_PREFIX.exec(before);
-  if (!match || (!/\s$|\d$|¶$/.test(before) && match[1] === '')) return [];
+  // After "para ", "paras 57-", "¶ ", in the words the scanner reads.
+  const match = completionTrigger(DEFAULT_VOCABULARY).exec(before);
+  if (!match) return [];
   const typed = match[1];
   const replaceSpan = { start: offset - typed.length, end: offset };
   const probe: Citation = { span: replaceSpan, keyword: 'para', parts: [], numbers: [] };

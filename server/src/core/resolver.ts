@@ -98,7 +98,8 @@ export function draftNamedIn(text: string, drafts: readonly DraftInfo[]): DraftI
     for (const name of [draft.label, ...draft.aliases]) {
       const wanted = name.toLowerCase().replace(/[-\s]+/g, ' ').trim();
       if (!wanted) continue;
-      const match = new RegExp(`(^|[^a-z0-9])${escapeRegExp(wanted)}($|[^a-z0-9])`).exec(flat);
+      // Letters of any script are part of a word: "Avant-projet" is not found inside "Avant-projeté".
+      const match = new RegExp(`(^|[^\\p{L}\\p{Nd}])${escapeRegExp(wanted)}($|[^\\p{L}\\p{Nd}])`, 'u').exec(flat);
       // The earliest mention wins; at the same place the longer name ("revised pre draft" over "pre draft").
       if (match && (!best || match.index < best.index || (match.index === best.index && wanted.length > best.length))) {
         best = { draft, index: match.index, length: wanted.length };
