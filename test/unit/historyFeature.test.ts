@@ -416,6 +416,31 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.match(service.hover(NOTES, offsetOf(notes, 5, 28))!.markdown, /- para 57 is not in the First Draft; Zero Draft para 57 → First Draft para 51 \(renumbered\)/);
   });
 
+  it('reports a change of spelling or punctuation alone as an edit, and says so', () => {
+    const firstDraft = `${ROOT}/drafts/first-draft.md`;
+    const file = `${ROOT}/submissions/spelling.md`;
+    const original = fs.readFileSync(path.join(samplesDir, 'drafts', 'first-draft.md'), 'utf8');
+    // The First Draft as the Secretariat might have typeset it: one hyphen more, one comma more.
+    const respelt = original
+      .replace('24. States reaffirmed that', '24. States re-affirmed that')
+      .replace('9. States agreed that malicious ICT activity is growing in scale, frequency and sophistication, and that', '9. States agreed that malicious ICT activity is growing in scale, frequency, and sophistication, and that');
+    assert.notEqual(respelt, original);
+    const text = '---\ndraft: zero-draft\n---\n\nWe welcome the reaffirmation in paragraph 17 and the recognition in para 12.\n';
+    const { service: spelling } = sampleService({}, { [firstDraft]: respelt, [file]: text });
+    assert.deepEqual(
+      spelling.diagnostics(file).filter(isHistory).map((d) => `${d.code}: ${d.message}`),
+      [
+        'paragraph-edited: para 17 of the Zero Draft is now para 24 of the First Draft (edited: spelling only)',
+        'paragraph-edited: para 12 of the Zero Draft is now para 9 of the First Draft (edited: punctuation only)',
+      ],
+    );
+    const hover = spelling.hover(file, text.indexOf('paragraph 17') + 2)!.markdown;
+    assert.match(hover, /- Zero Draft para 17 → First Draft para 24 \(edited, spelling only: '.*reaffirmed.*' → '.*re-affirmed.*'\)/);
+    const report = spelling.compareDrafts('zero-draft', 'first-draft')!;
+    assert.match(report, /\| 17 \| 24 \| edited \(spelling only\) \| 1\.00 \|/);
+    assert.match(report, /\| 12 \| 9 \| edited \(punctuation only\) \| 1\.00 \|/);
+  });
+
   it('lets the user silence or raise each code', () => {
     const { service: quiet } = sampleService({ severity: { 'paragraph-renumbered': 'off', 'paragraph-deleted': 'error' } });
     const codes = quiet.diagnostics(RESPONSE).filter(isHistory);

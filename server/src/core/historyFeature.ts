@@ -229,7 +229,10 @@ function groupMessage(followed: Followed, group: Group): string {
     const quoted = plural ? '' : ` (“${firstWords(fate.olderText, FIRST_WORDS_IN_MESSAGE)}”)`;
     return `${cited}${quoted} ${fateClause(followed, group, { present: true })}`;
   }
-  if (!plural && fate.kind === 'edited' && fate.newer[0] === fate.older) return `${cited} was edited in the ${current} (still para ${fate.older})`;
+  if (!plural && fate.kind === 'edited' && fate.newer[0] === fate.older) {
+    const only = onlyChange([fate]);
+    return `${cited} was edited in the ${current} (${only ? `${only}; ` : ''}still para ${fate.older})`;
+  }
   return `${cited} ${fateClause(followed, group, { present: false })}`;
 }
 
@@ -257,7 +260,18 @@ function fateClause(followed: Followed, group: Group, options: { present: boolea
   }
 }
 
-/** "edited", "moved with its section", "moved with their section; para 30 edited". */
+/**
+ * "spelling only", "punctuation only", "spelling and punctuation only" when
+ * every edited paragraph kept its words and only their spelling (hyphens,
+ * capitals) or punctuation changed; undefined when any wording changed.
+ */
+function onlyChange(fates: ParagraphFate[]): string | undefined {
+  const changes = new Set(fates.filter((fate) => fate.textChanged).map((fate) => fate.change ?? 'wording'));
+  if (changes.size === 0 || changes.has('wording')) return undefined;
+  return `${[...changes].sort().reverse().join(' and ')} only`;
+}
+
+/** "edited", "edited: spelling only", "moved with its section", "moved with their section; para 30 edited". */
 function changeNotes(followed: Followed, group: Group): string {
   const fate = group.fates[0];
   const plural = group.numbers.length > 1;
@@ -266,9 +280,12 @@ function changeNotes(followed: Followed, group: Group): string {
     const withSection = group.fates.every((f) => sectionMoves(followed.alignment, followed.from.parsed).has(f.older));
     notes.push(movedWords(withSection, plural));
   }
-  const edited = group.fates.filter((f) => f.kind === 'edited' || (f.kind === 'moved' && f.textChanged)).map((f) => f.older);
-  if (edited.length === group.numbers.length) notes.push(plural && notes.length ? 'all edited' : 'edited');
-  else if (edited.length > 0) notes.push(`${describeCited(edited)} edited`);
+  const editedFates = group.fates.filter((f) => f.kind === 'edited' || (f.kind === 'moved' && f.textChanged));
+  const edited = editedFates.map((f) => f.older);
+  const only = onlyChange(editedFates);
+  const how = only ? `: ${only}` : '';
+  if (edited.length === group.numbers.length) notes.push(`${plural && notes.length ? 'all edited' : 'edited'}${how}`);
+  else if (edited.length > 0) notes.push(`${describeCited(edited)} edited${how}`);
   return notes.join(plural ? '; ' : ', ');
 }
 
@@ -490,10 +507,11 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_~|[\]<>#])/g, '\\$1');
 }
 
-/** ", edited: 'States publicly re-affirm' → 'States … reaffirm'" when the wording changed. */
+/** ": 'States publicly re-affirm' → 'States … reaffirm'" when the text changed, ", spelling only: '…'" when only its spelling did. */
 function wordingNote(fate: ParagraphFate): string {
   if (!fate.diff || !fate.textChanged) return '';
-  return `: ${escapeMarkdown(summariseWordDiff(fate.diff))}`;
+  const only = onlyChange([fate]);
+  return `${only ? `, ${only}` : ''}: ${escapeMarkdown(summariseWordDiff(fate.diff))}`;
 }
 
 /** "Zero Draft para 74 → First Draft para 51 (edited: '…' → '…')". */
