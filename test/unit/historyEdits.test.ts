@@ -83,6 +83,9 @@ function cases(): Case[] {
     sampleCase('samples: notes on the First Draft', path.join(samplesDir, 'submissions', 'notes-on-first-draft.txt')),
     sampleCase('fixture: deliberate references', path.join(fixturesDir, 'history', 'deliberate-references.md')),
     sampleCase('fixture: citation forms', path.join(fixturesDir, 'citations', 'submission.md')),
+    sampleCase('fixture: footnotes', path.join(fixturesDir, 'resolution', 'footnotes.md')),
+    sampleCase('fixture: a notes block', path.join(fixturesDir, 'resolution', 'notes-block.txt')),
+    sampleCase('fixture: a title without "#"', path.join(fixturesDir, 'resolution', 'title-without-hash.txt')),
     // The real submission under a heading that names the Zero Draft …
     realCase('corpus: real submission, under a heading naming the Zero Draft', `# Comments on the Zero Draft\n\n${gpd}`),
     // … and read as a response to the Zero Draft, as a front matter says.

@@ -293,12 +293,13 @@ const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const
 
 /**
  * A citation that names its draft ("para 22 of the Zero Draft", "(Zero
- * Draft, para 5)") cites that draft on purpose: what became of the paragraph
+ * Draft, para 5)", or a footnote that says "The Zero Draft … in para 14")
+ * cites that draft on purpose: what became of the paragraph
  * since is worth knowing, never a problem to fix, so its note is at most
  * informational.
  */
 function namesItsDraft(followed: Followed): boolean {
-  return followed.kind === 'older' && followed.reason === 'qualifier';
+  return followed.kind === 'older' && (followed.reason === 'qualifier' || followed.reason === 'footnote');
 }
 
 function historyDiagnostics(view: WorkspaceView, followed: Followed): CoreDiagnostic[] {
