@@ -57,8 +57,8 @@ export interface DocumentContext {
   frontMatter?: FrontMatter;
   /** Headings that name a draft, in source order. */
   draftHeadings: DraftHeading[];
-  /** The footnotes of the document, in source order. */
-  footnotes?: Footnote[];
+  /** The footnotes of the document, in source order (found on first read). */
+  readonly footnotes?: Footnote[];
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -175,19 +175,27 @@ export function draftNamedIn(text: string, drafts: readonly DraftInfo[]): DraftI
 }
 
 export function documentContext(text: string, drafts: readonly DraftInfo[]): DocumentContext {
-  const footnotes = findFootnotes(text, drafts);
+  // Footnotes are found when first needed: a draft never reads them, and most submissions have no line that asks.
+  let footnotes: Footnote[] | undefined;
+  const footnotesOf = () => (footnotes ??= findFootnotes(text, drafts));
   // A footnote is read in its own context, never as a heading of what follows it.
-  const inFootnote = (span: Span) => footnotes.some((footnote) => span.start >= footnote.span.start && span.start < footnote.span.end);
+  const inFootnote = (span: Span) => footnotesOf().some((footnote) => span.start >= footnote.span.start && span.start < footnote.span.end);
   const draftHeadings: DraftHeading[] = [];
   const seen = new Set<number>();
   const spans = [...findHeadings(text), ...findTitleLines(text)].sort((a, b) => a.start - b.start);
   for (const span of spans) {
-    if (seen.has(span.start) || inFootnote(span)) continue;
+    if (seen.has(span.start)) continue;
     seen.add(span.start);
     const draft = draftNamedIn(text.slice(span.start, span.end), drafts);
-    if (draft) draftHeadings.push({ span, draft });
+    if (draft && !inFootnote(span)) draftHeadings.push({ span, draft });
   }
-  return { frontMatter: readFrontMatter(text), draftHeadings, footnotes };
+  return {
+    frontMatter: readFrontMatter(text),
+    draftHeadings,
+    get footnotes() {
+      return footnotesOf();
+    },
+  };
 }
 
 // ---------- footnotes of a submission ----------
