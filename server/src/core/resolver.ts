@@ -50,6 +50,8 @@ export interface Footnote {
   referenceAt?: number;
   /** The drafts and documents it names, in source order. */
   names: FootnoteName[];
+  /** Where its sentences and clauses end (offsets of ".", ";", "!", "?" before a space or the end). */
+  stops: number[];
 }
 
 /** What the resolver needs to know about one document, computed once per version. */
@@ -292,6 +294,7 @@ export function findFootnotes(text: string, drafts: readonly DraftInfo[]): Footn
     label: note.label,
     referenceAt: referenceTo(text, note.label, note.markdown, note.start),
     names: namesIn(text, { start: note.start, end: note.end }, drafts, known),
+    stops: [...text.slice(note.start, note.end).matchAll(/[.;!?](?=\s|$)/g)].map((stop) => note.start + stop.index),
   }));
 }
 
@@ -355,12 +358,17 @@ function footnoteAt(footnotes: readonly Footnote[] | undefined, offset: number):
 
 /**
  * What a citation in a footnote is read in: the name nearest before it in the
- * note ("The Tunis Commitment … (para 36)"), else the one name the note gives
- * after it ("Para 36. Tunis Commitment, 2005.").
+ * same sentence or clause ("The Tunis Commitment … (para 36)"; not "… of the
+ * Charter; see also para 17"), else the one name the note gives after it
+ * ("Para 36. Tunis Commitment, 2005.").
  */
 function footnoteName(footnote: Footnote, citation: Citation): FootnoteName | undefined {
+  const sameClause = (name: FootnoteName) => !footnote.stops.some((stop) => stop >= name.span.end && stop < citation.span.start);
   const before = footnote.names.filter((name) => name.span.end <= citation.span.start);
-  if (before.length) return before[before.length - 1];
+  if (before.length) {
+    const nearest = before[before.length - 1];
+    return sameClause(nearest) ? nearest : undefined;
+  }
   const after = footnote.names.filter((name) => name.span.start >= citation.span.end);
   const distinct = new Set(after.map((name) => (name.kind === 'draft' ? `draft:${name.draft.id}` : `document:${name.name}`)));
   return distinct.size === 1 ? after[0] : undefined;
