@@ -5,10 +5,12 @@
 //
 // Only facts pass: the symbol (in the canonical form undocs.org takes: no
 // spaces, part letter and parenthesised session glued, no reissue asterisk),
-// aliases, kind, title, date, body and how it was adopted, each exactly as the
-// source states it; null stays null. The research notes are left out (they
-// discuss sources, not documents), except the first sentence of a few that
-// say plainly what a document did ("Established the OEWG (2019-2021).").
+// aliases, kind, title, date, body and how it was adopted, each as the source
+// states it; null stays null. The research notes are left out (they discuss
+// sources, not documents), except the first sentence of a few that say
+// plainly what a document did ("Established the OEWG (2019-2021)."); so are
+// the notes on sources inside a fact ("119 in favour (dig.watch); full tally
+// not in stored excerpt" → "119 in favour").
 //
 //   node scripts/build-catalogue.mjs                  write the data file
 //   node scripts/build-catalogue.mjs --print          print it instead
@@ -36,6 +38,33 @@ function factOrNull(value) {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+// What the research says about its own sources, not about the document: a
+// source named in brackets ("(dig.watch)", "(UNODA page; fact sheet)"), or a
+// remark on what the stored excerpts hold ("full tally not in stored excerpt").
+const SOURCE_WORDS = /\b(?:dig\.watch|diplo|unoda|fact sheet|page|wording|excerpts?|stored|sources?|press release|survey|letter of transmittal)\b/i;
+
+/**
+ * How a document was adopted, as a fact: research notes on sources dropped,
+ * a source's words unquoted. "recorded vote; 119 in favour (dig.watch); full
+ * tally not in stored excerpt" → "recorded vote; 119 in favour". Null when
+ * nothing is left.
+ */
+export function voteFact(value) {
+  const written = factOrNull(value);
+  if (!written) return null;
+  const clauses = written
+    .replace(/\s*\(([^()]*)\)/g, (bracket, inside) => (SOURCE_WORDS.test(inside) ? '' : bracket))
+    .split(';')
+    .map((clause) =>
+      clause
+        .trim()
+        .replace(/^['‘’"“”](.*)['‘’"“”]$/, '$1')
+        .trim(),
+    )
+    .filter((clause) => clause !== '' && !SOURCE_WORDS.test(clause));
+  return clauses.length ? clauses.join('; ') : null;
+}
+
 export function buildDocuments(source) {
   return source.map((entry) => {
     const document = {
@@ -45,7 +74,7 @@ export function buildDocuments(source) {
       title: factOrNull(entry.title),
       date: factOrNull(entry.date),
       body: factOrNull(entry.body),
-      vote: factOrNull(entry.vote),
+      vote: voteFact(entry.vote),
     };
     if (NOTE_KEPT.has(entry.symbol) && typeof entry.notes === 'string') document.note = firstSentence(entry.notes);
     return document;

@@ -178,14 +178,53 @@ describe('alignDrafts on small drafts', () => {
     let outline = smallOutline();
     outline = splitParagraph(outline, '3');
     const rendered = renderOutline(outline).draft;
-    // Curly quotes and a hyphen are not a change of wording.
-    rendered.paragraphs[0].text = rendered.paragraphs[0].text.replace('questions', '“ques-tions”');
+    // Emphasis, a footnote marker, a line break, a non-breaking space and a dash
+    // of another kind are typesetting, not a change of text.
+    rendered.paragraphs[0].text = rendered.paragraphs[0].text.replace('questions', '*questions*¹').replace('met five', 'met\nfive').replace('all delegations', 'all\u00a0delegations');
+    rendered.paragraphs[5].text = rendered.paragraphs[5].text.replace('capacity-building', 'capacity\u2011building');
     const alignment = alignDrafts(older, rendered);
     assert.deepEqual([whereDidItGo(alignment, '1')!.kind, whereDidItGo(alignment, '1')!.textChanged], ['unchanged', false]);
+    assert.deepEqual([whereDidItGo(alignment, '5')!.kind, whereDidItGo(alignment, '5')!.textChanged], ['renumbered', false]);
     assert.deepEqual([whereDidItGo(alignment, '3')!.kind, whereDidItGo(alignment, '3')!.newer], ['split', ['3', '4']]);
     assert.equal(whereDidItGo(alignment, '3')!.similarity, 1);
     assert.deepEqual(whereDidItComeFrom(alignment, '4')!.older, ['3']);
     assert.deepEqual([whereDidItGo(alignment, '4')!.kind, whereDidItGo(alignment, '4')!.newer], ['renumbered', ['5']]);
+  });
+
+  it('calls a change of spelling, hyphenation, capitals or punctuation alone an edit, and says which', () => {
+    const rendered = renderOutline(smallOutline()).draft;
+    rendered.paragraphs[0].text = rendered.paragraphs[0].text.replace('questions', 'ques-tions');
+    rendered.paragraphs[1].text = rendered.paragraphs[1].text.replace('earlier consensus', 'Earlier Consensus');
+    rendered.paragraphs[4].text = rendered.paragraphs[4].text.replace('capacity-building', 'capacitybuilding');
+    rendered.paragraphs[5].text = rendered.paragraphs[5].text.replace('up to date and', 'up to date, and');
+    rendered.paragraphs[6].text = rendered.paragraphs[6].text.replace('effort.', 'effort;');
+    const alignment = alignDrafts(older, rendered);
+    const summary = (n: string) => {
+      const fate = whereDidItGo(alignment, n)!;
+      return [fate.kind, fate.textChanged, fate.change, fate.similarity];
+    };
+    assert.deepEqual(summary('1'), ['edited', true, 'spelling', 1]);
+    assert.deepEqual(summary('2'), ['edited', true, 'spelling', 1]);
+    assert.deepEqual(summary('5'), ['edited', true, 'spelling', 1]);
+    assert.deepEqual(summary('6'), ['edited', true, 'punctuation', 1]);
+    assert.deepEqual(summary('7'), ['edited', true, 'punctuation', 1]);
+    assert.deepEqual(summary('8'), ['unchanged', false, undefined, 1]);
+    assert.ok(whereDidItGo(alignment, '1')!.diff!.some((c) => c.kind === 'added' && c.text.includes('ques-tions')));
+    assert.equal(whereDidItComeFrom(alignment, '1')!.kind, 'edited');
+  });
+
+  it('reads a hyphen at a line end either way, as the typesetter may have put it there', () => {
+    const rendered = renderOutline(smallOutline()).draft;
+    rendered.paragraphs[4].text = rendered.paragraphs[4].text.replace('capacity-building', 'capacity-\nbuilding');
+    rendered.paragraphs[3].text = rendered.paragraphs[3].text.replace('readiness', 'readi-\nness');
+    const alignment = alignDrafts(older, rendered);
+    assert.deepEqual([whereDidItGo(alignment, '4')!.kind, whereDidItGo(alignment, '5')!.kind], ['unchanged', 'unchanged']);
+  });
+
+  it('keeps a wording change a wording change', () => {
+    const rendered = renderOutline(smallOutline()).draft;
+    rendered.paragraphs[2].text = rendered.paragraphs[2].text.replace('standing forum', 'permanent forum');
+    assert.equal(whereDidItGo(alignDrafts(older, rendered), '3')!.change, 'wording');
   });
 
   it('says the smaller of two swapped sections moved, and keeps the rest in order', () => {

@@ -55,7 +55,10 @@ describe('bundled UN documents', () => {
       assert.equal(document.symbol, normaliseSymbol(original.symbol), original.symbol);
       assert.deepEqual(document.aliases, original.aliases);
       assert.equal(document.kind, original.kind);
-      for (const fact of ['title', 'date', 'body', 'vote'] as const) assert.equal(document[fact], original[fact], `${original.symbol} ${fact}`);
+      for (const fact of ['title', 'date', 'body'] as const) assert.equal(document[fact], original[fact], `${original.symbol} ${fact}`);
+      // How it was adopted: the source's words, without its notes on sources.
+      if (document.vote === null) assert.ok(original.vote === null || /stored|page|dig\.watch/i.test(original.vote), `${original.symbol} vote`);
+      else for (const clause of document.vote.split('; ')) assert.ok(original.vote?.includes(clause), `${original.symbol} vote: “${clause}” is the source's`);
       if (document.note !== undefined) {
         assert.ok(original.notes?.startsWith(document.note), `${original.symbol}: the note is the source's first sentence`);
         assert.match(document.note, /\.$/);
@@ -65,6 +68,21 @@ describe('bundled UN documents', () => {
       Object.keys(Object.assign({}, ...BUNDLED_DOCUMENTS)).sort(),
       ['aliases', 'body', 'date', 'kind', 'note', 'symbol', 'title', 'vote'],
     );
+  });
+
+  it('holds facts only: no note on where a fact was found or what the stored sources lack', () => {
+    const notes = /dig\.watch|\bdiplo\b|unoda|stored|excerpt|fact sheet|\bpage\b|wording|survey|letter of transmittal/i;
+    for (const document of BUNDLED_DOCUMENTS) {
+      for (const fact of [document.title, document.date, document.body, document.vote, document.note]) {
+        if (fact) assert.doesNotMatch(fact, notes, `${document.symbol}: ${fact}`);
+      }
+    }
+    const byS = (symbol: string) => BUNDLED_DOCUMENTS.find((document) => document.symbol === symbol)!;
+    assert.equal(byS('A/RES/73/27').vote, 'recorded vote; 119 in favour');
+    assert.equal(byS('A/RES/73/266').vote, 'recorded vote');
+    assert.equal(byS('A/RES/53/70').vote, 'adopted without a vote');
+    assert.equal(byS('A/RES/66/24').vote, 'unanimously approved');
+    assert.equal(byS('A/RES/71/28').vote, null, 'unknown stays unknown');
   });
 
   it('holds each symbol in canonical form, and every alias written as a symbol names the same document', () => {

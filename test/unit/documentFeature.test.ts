@@ -4,8 +4,8 @@
 // completions after "resolution ". On a workspace of our own and on the real
 // Zero Draft and submission.
 import { strict as assert } from 'assert';
-import { BUNDLED_DOCUMENTS } from '../../server/src/core/catalogue';
-import { DOCUMENT_CODES } from '../../server/src/core/documentFeature';
+import { buildCatalogue, BUNDLED_DOCUMENTS } from '../../server/src/core/catalogue';
+import { DOCUMENT_CODES, nearSymbol } from '../../server/src/core/documentFeature';
 import type { CoreTextEdit } from '../../server/src/core/features';
 import { createLanguageService, DEFAULT_SEVERITY, firstWords, type LanguageService, type ServiceSettings } from '../../server/src/core/languageService';
 import type { CoreDiagnostic } from '../../server/src/core/model';
@@ -157,7 +157,7 @@ describe('documentFeature: hover on a symbol', () => {
       [
         '**A/RES/70/237** · resolution of the General Assembly',
         '*Developments in the field of information and telecommunications in the context of international security*',
-        'Adopted: by consensus (national survey background page)',
+        'Adopted: by consensus',
         'Mentioned in the Zero Draft: para 2',
         '[Official text: undocs.org/A/RES/70/237](https://undocs.org/A/RES/70/237)',
       ].join('\n\n'),
@@ -603,5 +603,75 @@ describe('documentFeature on the real corpus', () => {
     assert.equal(target.file, ZERO);
     assert.equal(zeroDraft.slice(target.selectionSpan.start, target.selectionSpan.end), 'General Assembly resolution 70/237');
     assert.match(zeroDraft.slice(target.span.start, target.span.end), /^7\. /);
+  });
+});
+
+describe('documentFeature: facts only, and a suggestion for a symbol that is almost a known one', () => {
+  const file = `${ROOT}/submissions/near.md`;
+  const text = [
+    '# Comments on the Zero Draft',
+    '',
+    'The Group was asked by A/71/28 to continue its study; the norms recalled in A/RES/70/273 remain the baseline.',
+    '',
+    'Resolution A/RES/73/27 and resolution A/RES/73/266 both shaped the process, as did A/AC.290/2021/CRP.2.',
+    '',
+  ].join('\n');
+  const { service } = workspace({ [file]: text });
+  const at = (needle: string) => text.indexOf(needle) + 2;
+
+  it('says which known symbol an unknown one almost is, with a fix that is not preferred', () => {
+    const near = described(text, service.diagnostics(file).filter((d) => d.code === 'unknown-symbol'));
+    assert.deepEqual(near, [
+      ['unknown-symbol', 'hint', 'A/71/28', 'A/71/28 is not in the catalogue and no indexed draft mentions it: did you mean resolution 71/28 (A/RES/71/28)?'],
+      ['unknown-symbol', 'hint', 'A/RES/70/273', 'A/RES/70/273 is not in the catalogue and no indexed draft mentions it: did you mean resolution 70/237 (A/RES/70/237)?'],
+    ]);
+    const fixes = service.diagnostics(file).filter((d) => d.code === 'unknown-symbol').map((d) => service.codeActions(file, d.span, [d]));
+    assert.deepEqual(fixes.map((actions) => actions.map((a) => [a.title, a.isPreferred])), [[['Cite resolution 71/28 (A/RES/71/28)', undefined]], [['Cite resolution 70/237 (A/RES/70/237)', undefined]]]);
+    const fixed = applyEdits(text, [...fixes[0][0].edits, ...fixes[1][0].edits]);
+    assert.equal(fixed, text.replace('by A/71/28 to', 'by A/RES/71/28 to').replace('A/RES/70/273', 'A/RES/70/237'));
+    assert.deepEqual(fixes[0][0].edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['', 'RES/']], 'only "RES/" is written in');
+    const again = workspace({ [file]: fixed }).service;
+    assert.deepEqual(again.diagnostics(file).filter((d) => d.code === 'unknown-symbol'), []);
+  });
+
+  it('suggests nothing when no known symbol, or more than one, is that close', () => {
+    const other = `${ROOT}/submissions/far.md`;
+    const far = 'We recall A/RES/99/7 and A/RES/70/2.\n';
+    const { service: farService } = workspace({ [other]: far });
+    const messages = farService.diagnostics(other).filter((d) => d.code === 'unknown-symbol').map((d) => d.message);
+    assert.equal(messages.length, 2);
+    assert.ok(messages.every((m) => /check the symbol/.test(m)), messages.join('\n'));
+    const references = [
+      { symbol: 'A/RES/80/12', aliases: [] },
+      { symbol: 'A/RES/80/21', aliases: [] },
+    ];
+    const catalogue = buildCatalogue({ references, drafts: [], configuredDrafts: [] });
+    assert.equal(nearSymbol(catalogue, 'A/RES/80/11'), undefined, '80/12 and 80/21 are both one slip away');
+    assert.equal(nearSymbol(catalogue, 'A/RES/80/13')?.symbol, 'A/RES/80/12');
+    assert.equal(nearSymbol(catalogue, 'A/80/12')?.symbol, 'A/RES/80/12', '"RES/" left out');
+    assert.equal(nearSymbol(catalogue, 'A/80/13'), undefined, 'two mistakes are not "almost"');
+  });
+
+  it('hovers an almost-known symbol with the suggestion, and never invents what the catalogue does not know', () => {
+    const hover = service.hover(file, at('A/71/28'))!.markdown;
+    assert.match(hover, /Not in the catalogue, and no indexed draft mentions it\. Did you mean resolution 71\/28 \(A\/RES\/71\/28\)\?/);
+    const known = service.hover(file, at('A/RES/73/27 and'))!.markdown;
+    assert.match(known, /Adopted: recorded vote; 119 in favour\n/);
+    assert.match(known, /Date: 2018-12-05/);
+  });
+
+  it('shows no research note in the hover of any bundled document, and omits what is unknown', () => {
+    const notes = /dig\.watch|\bdiplo\b|unoda|stored|excerpt|fact sheet|\bpage\b|wording|survey|letter of transmittal|\bnull\b|\bundefined\b|unknown/i;
+    for (const document of BUNDLED_DOCUMENTS) {
+      const probe = `${ROOT}/submissions/probe.md`;
+      const written = `We recall ${document.symbol}.\n`;
+      const { service: one } = workspace({ [probe]: written });
+      const hover = one.hover(probe, written.indexOf(document.symbol) + 1);
+      assert.ok(hover, document.symbol);
+      assert.doesNotMatch(hover.markdown, notes, `${document.symbol}: ${hover.markdown}`);
+      if (!document.date) assert.doesNotMatch(hover.markdown, /Date:/, document.symbol);
+      if (!document.vote) assert.doesNotMatch(hover.markdown, /Adopted:/, document.symbol);
+      if (!document.title) assert.doesNotMatch(hover.markdown.split('\n\n')[1] ?? '', /^\*[^*]/, `${document.symbol}: no title line`);
+    }
   });
 });

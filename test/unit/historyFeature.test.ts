@@ -166,26 +166,30 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.equal(applyEdits(response, fix.edits), withLine(response, 63, lineOf(response, 63).replace('para 22 of the Zero Draft', 'para 29 of the First Draft')));
   });
 
-  it('keeps a range a range and a list a list', () => {
+  it('keeps a range a range, and a list the author wrote in order in order', () => {
     const [range] = actionsAt(service, RESPONSE, response, 35, 28);
     assert.equal(range.title, 'Retarget to paras 16–18 of the First Draft');
     assert.equal(applyEdits(response, range.edits), withLine(response, 35, lineOf(response, 35).replace('paras 30-32 is', 'paras 16-18 of the First Draft is')));
     const [list] = actionsAt(service, RESPONSE, response, 31, 34);
-    assert.equal(list.title, 'Retarget to paras 30, 32 and 16 of the First Draft');
+    assert.equal(list.title, 'Retarget to paras 16, 30 and 32 of the First Draft');
     assert.equal(list.fixes?.length, 3, 'one fix for the three diagnostics of the list');
+    assert.equal(list.isPreferred, undefined, 'para 24 was merged: the author chooses');
     assert.equal(
       applyEdits(response, list.edits),
-      withLine(response, 31, lineOf(response, 31).replace('paragraphs 24, 26 and 30 in', 'paragraphs 30, 32 and 16 of the First Draft in')),
+      withLine(response, 31, lineOf(response, 31).replace('paragraphs 24, 26 and 30 in', 'paragraphs 16, 30 and 32 of the First Draft in')),
     );
   });
 
-  it('offers both halves of a split paragraph, together first, then each', () => {
-    const actions = actionsAt(service, RESPONSE, response, 23, 1);
+  it('offers each half of a split paragraph the subject of its sentence, keeping the noun singular', () => {
+    const actions = actionsAt(service, RESPONSE, response, 23, 1).filter((a) => a.kind === 'quickfix');
     assert.deepEqual(
-      actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
-      ['Retarget to paras 10 and 11 of the First Draft', 'Retarget to para 10 of the First Draft', 'Retarget to para 11 of the First Draft'],
+      actions.map((a) => a.title),
+      ['Retarget to para 10 of the First Draft', 'Retarget to para 11 of the First Draft'],
+      'not "Paragraphs 10 and 11 says"',
     );
-    assert.equal(applyEdits(response, actions[0].edits), withLine(response, 23, lineOf(response, 23).replace('Paragraph 13 says', 'Paragraphs 10 and 11 of the First Draft says')));
+    assert.ok(actions.every((a) => !a.isPreferred), 'neither half is the answer');
+    assert.equal(applyEdits(response, actions[0].edits), withLine(response, 23, lineOf(response, 23).replace('Paragraph 13 says', 'Paragraph 10 of the First Draft says')));
+    assert.equal(applyEdits(response, actions[1].edits), withLine(response, 23, lineOf(response, 23).replace('Paragraph 13 says', 'Paragraph 11 of the First Draft says')));
   });
 
   it('keeps a sub-paragraph where the paragraph went whole, and never guesses it across a split or a merge', () => {
@@ -240,11 +244,12 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.deepEqual(actions.filter((a) => a.kind === 'quickfix'), []);
   });
 
-  it('updates every citation of the file to the First Draft, front matter included, in one previewed edit', () => {
+  it('moves the file to the First Draft in one previewed edit: bare citations renumbered, the rest keep citing what they cited', () => {
     const update = service.codeActions(RESPONSE, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
     assert.equal(
       update.title,
-      'Update all citations in this file to the current draft (First Draft); left as they are: 2 citing deleted paragraphs, 2 citing paragraphs their draft does not have',
+      'Update all citations in this file to the current draft (First Draft); left as they are: 2 citing deleted paragraphs, ' +
+        '2 citing paragraphs their draft does not have, 3 citing split or merged paragraphs, 1 naming its draft',
     );
     assert.equal(update.needsConfirmation, true);
     const updated = applyEdits(response, update.edits);
@@ -260,13 +265,98 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
       .citations(RESPONSE)
       .filter(({ target }) => target.kind === 'draft' && target.draft.id === 'zero-draft')
       .map(({ citation }) => updated.slice(citation.span.start, citation.qualifier!.span.end));
-    assert.deepEqual(stillZero, ['paras 9–11 of the Zero Draft', 'para 130 of the Zero Draft', 'paragraph 39 of the Zero Draft', 'paras 58-61 of the Zero Draft']);
+    assert.deepEqual(stillZero, [
+      'paras 9–11 of the Zero Draft',
+      'Paragraph 13 of the Zero Draft',
+      'para 130 of the Zero Draft',
+      'para 23 of the Zero Draft',
+      'paragraphs 24, 26 and 30 of the Zero Draft',
+      'paragraph 39 of the Zero Draft',
+      'paras 58-61 of the Zero Draft',
+      'para 22 of the Zero Draft',
+    ]);
     assert.deepEqual(
-      after.diagnostics(RESPONSE).filter(isHistory).map((d) => d.code),
-      ['paragraph-deleted', 'paragraph-deleted', 'paragraph-renumbered'],
-      'the deleted paragraphs, and paras 58 and 59 in a range that also cites paragraphs the Zero Draft never had',
+      after.diagnostics(RESPONSE).filter(isHistory).map((d) => `${d.code} ${d.severity}`),
+      [
+        'paragraph-deleted information',
+        'paragraph-split information',
+        'paragraph-merged information',
+        'paragraph-merged information',
+        'paragraph-edited information',
+        'paragraph-moved information',
+        'paragraph-deleted information',
+        'paragraph-renumbered information',
+        'paragraph-renumbered information',
+      ],
+      'every citation left citing the Zero Draft now names it, so its note is informational',
     );
     assert.equal(after.codeActions(RESPONSE, { start: 0, end: 0 }, []).filter((a) => a.kind === 'source').length, 0, 'nothing is left to update');
+  });
+
+  describe('deliberate references (test/fixtures/history/deliberate-references.md)', () => {
+    const file = `${ROOT}/submissions/deliberate-references.md`;
+    const text = fs.readFileSync(path.join(fixturesDir, 'history', 'deliberate-references.md'), 'utf8');
+    const { service: deliberate } = sampleService({}, { [file]: text });
+    const fixesAt = (needle: string, nth = 0) => {
+      let offset = -1;
+      for (let k = 0; k <= nth; k++) offset = text.indexOf(needle, offset + 1);
+      assert.ok(offset >= 0, needle);
+      const diagnostics = deliberate.diagnostics(file).filter((d) => d.span.start <= offset + needle.length && offset <= d.span.end);
+      return deliberate.codeActions(file, { start: offset, end: offset + needle.length }, diagnostics).filter((a) => a.kind === 'quickfix');
+    };
+    const fixed = (action: CoreCodeAction) => applyEdits(text, action.edits);
+
+    it('keeps the note on a citation that names its draft informational, whatever became of the paragraph', () => {
+      const named = ['(Zero Draft, para 23)', 'paragraph 39 of the Zero Draft', 'para 17 of the Zero Draft'].map((needle) => {
+        const at = text.indexOf(needle);
+        const found = deliberate.diagnostics(file).filter((d) => isHistory(d) && d.span.start >= at && d.span.end <= at + needle.length);
+        return found.map((d) => `${d.code} ${d.severity}`).join();
+      });
+      assert.deepEqual(named, ['paragraph-merged information', 'paragraph-deleted information', 'paragraph-renumbered information']);
+      const bare = deliberate.diagnostics(file).find((d) => text.slice(d.span.start, d.span.end) === '23' && d.code === 'paragraph-merged')!;
+      assert.equal(bare.severity, 'warning', 'a bare citation of a merged paragraph still warns');
+    });
+
+    it('offers "para 10", "para 11" and "paras 10 and 11" for a split paragraph cited in brackets, none preferred', () => {
+      const actions = fixesAt('(para 13)');
+      assert.deepEqual(actions.map((a) => a.title), ['Retarget to para 10 of the First Draft', 'Retarget to para 11 of the First Draft', 'Retarget to paras 10 and 11 of the First Draft']);
+      assert.ok(actions.every((a) => !a.isPreferred));
+      assert.match(fixed(actions[2]), /critical infrastructure \(paras 10 and 11 of the First Draft\) should/);
+    });
+
+    it('offers no rewrite of merged paragraphs that are the subject of their sentence, and one in brackets', () => {
+      assert.deepEqual(fixesAt('Paragraphs 23 and 24 say').map((a) => a.title), [], 'not "Paragraph 30 say"');
+      const [merged, ...more] = fixesAt('(paras 23 and 24)');
+      assert.equal(more.length, 0);
+      assert.equal(merged.title, 'Retarget to para 30 of the First Draft');
+      assert.equal(merged.isPreferred, undefined);
+      assert.match(fixed(merged), /capacity-building \(para 30 of the First Draft\) belong/);
+    });
+
+    it('still offers to retarget a citation that names its draft, not as the preferred fix', () => {
+      const [explicit] = fixesAt('(Zero Draft, para 23)');
+      assert.equal(explicit.title, 'Retarget to para 30 of the First Draft');
+      assert.equal(explicit.isPreferred, undefined);
+      assert.match(fixed(explicit), /welcomed before \(First Draft, para 30\),/);
+    });
+
+    it('keeps the author’s order of a list, and the order of a list read "respectively"', () => {
+      const [unordered] = fixesAt('paras 36 and 12');
+      assert.equal(unordered.title, 'Retarget to paras 22 and 9 of the First Draft');
+      const [sorted] = fixesAt('paras 17, 36 and 48');
+      assert.equal(sorted.title, 'Retarget to paras 22, 24 and 42 of the First Draft');
+      const [respectively] = fixesAt('paras 17, 36 and 48', 1);
+      assert.equal(respectively.title, 'Retarget to paras 24, 22 and 42 of the First Draft');
+    });
+
+    it('moves the file: explicit references exactly as written, split and merged ones named with their old draft', () => {
+      const update = deliberate.codeActions(file, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
+      assert.equal(update.needsConfirmation, true);
+      assert.equal(update.title, 'Update all citations in this file to the current draft (First Draft); left as they are: 4 citing split or merged paragraphs, 3 naming their draft');
+      const updated = applyEdits(text, update.edits);
+      assert.equal(updated, fs.readFileSync(path.join(fixturesDir, 'history', 'deliberate-references.updated.md'), 'utf8'));
+      for (const explicit of ['(Zero Draft, para 23)', 'paragraph 39 of the Zero Draft', 'para 17 of the Zero Draft']) assert.ok(updated.includes(explicit), explicit);
+    });
   });
 
   it('tells where a number the First Draft lacks used to point in the Zero Draft', () => {
@@ -324,6 +414,31 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.match(service.hover(NOTES, offsetOf(notes, 5, 111))!.markdown, /- First Draft para 51: was para 57 of the Zero Draft \(renumbered\)/);
     assert.match(service.hover(NOTES, offsetOf(notes, 3, 61))!.markdown, /- First Draft para 10: was part of para 13 of the Zero Draft \(split into paras 10 and 11\)/);
     assert.match(service.hover(NOTES, offsetOf(notes, 5, 28))!.markdown, /- para 57 is not in the First Draft; Zero Draft para 57 → First Draft para 51 \(renumbered\)/);
+  });
+
+  it('reports a change of spelling or punctuation alone as an edit, and says so', () => {
+    const firstDraft = `${ROOT}/drafts/first-draft.md`;
+    const file = `${ROOT}/submissions/spelling.md`;
+    const original = fs.readFileSync(path.join(samplesDir, 'drafts', 'first-draft.md'), 'utf8');
+    // The First Draft as the Secretariat might have typeset it: one hyphen more, one comma more.
+    const respelt = original
+      .replace('24. States reaffirmed that', '24. States re-affirmed that')
+      .replace('9. States agreed that malicious ICT activity is growing in scale, frequency and sophistication, and that', '9. States agreed that malicious ICT activity is growing in scale, frequency, and sophistication, and that');
+    assert.notEqual(respelt, original);
+    const text = '---\ndraft: zero-draft\n---\n\nWe welcome the reaffirmation in paragraph 17 and the recognition in para 12.\n';
+    const { service: spelling } = sampleService({}, { [firstDraft]: respelt, [file]: text });
+    assert.deepEqual(
+      spelling.diagnostics(file).filter(isHistory).map((d) => `${d.code}: ${d.message}`),
+      [
+        'paragraph-edited: para 17 of the Zero Draft is now para 24 of the First Draft (edited: spelling only)',
+        'paragraph-edited: para 12 of the Zero Draft is now para 9 of the First Draft (edited: punctuation only)',
+      ],
+    );
+    const hover = spelling.hover(file, text.indexOf('paragraph 17') + 2)!.markdown;
+    assert.match(hover, /- Zero Draft para 17 → First Draft para 24 \(edited, spelling only: '.*reaffirmed.*' → '.*re-affirmed.*'\)/);
+    const report = spelling.compareDrafts('zero-draft', 'first-draft')!;
+    assert.match(report, /\| 17 \| 24 \| edited \(spelling only\) \| 1\.00 \|/);
+    assert.match(report, /\| 12 \| 9 \| edited \(punctuation only\) \| 1\.00 \|/);
   });
 
   it('lets the user silence or raise each code', () => {
@@ -405,16 +520,26 @@ describe('updating a generated submission to the current draft', () => {
           ...(heading ? [heading, ''] : []),
           ...paragraphs.flatMap((sentences) => [sentences.join(' '), '']),
         ].join('\n');
-        const cannotFollow = (source: string, citation: Citation) =>
-          citation.numbers.some((n) => !whereDidItGo(alignment, n) || whereDidItGo(alignment, n)!.kind === 'deleted') ||
-          (/\(a\)/.test(source.slice(citation.span.start, citation.span.end)) && citation.numbers.some((n) => ['split', 'merged'].includes(whereDidItGo(alignment, n)!.kind)));
+        // What the update leaves as written: a citation that names its draft (the author's choice), and one
+        // whose paragraphs cannot move one to one (deleted, split, merged, a number the Zero Draft lacks).
+        const staysAsWritten = (citation: Citation) =>
+          citation.qualifier?.kind === 'draft' ||
+          citation.numbers.some((n) => !whereDidItGo(alignment, n) || ['deleted', 'split', 'merged'].includes(whereDidItGo(alignment, n)!.kind));
+        const extent = (source: string, citation: Citation) => {
+          const q = citation.qualifier?.span;
+          return source.slice(Math.min(citation.span.start, q?.start ?? Infinity), Math.max(citation.span.end, q?.end ?? -Infinity));
+        };
+        const writtenInOrder = (citation: Citation) => {
+          const written = citation.parts.flatMap((part) => (part.kind === 'single' ? [Number(part.number)] : [Number(part.from), Number(part.to)]));
+          return written.length > 1 && written.every((n, k) => k === 0 || written[k - 1] < n);
+        };
         service.setDocument(file, text);
         const before = service.citations(file);
         const update = service.codeActions(file, { start: 0, end: 0 }, []).find((a) => a.kind === 'source');
         if (!update) {
-          // Nothing to update: every citation of the Zero Draft cites something that cannot be followed.
+          // Nothing to update: every citation of the Zero Draft stays as written.
           for (const { citation, target } of before) {
-            if (target.kind === 'draft' && target.draft.id === 'zero-draft') assert.ok(cannotFollow(text, citation), text);
+            if (target.kind === 'draft' && target.draft.id === 'zero-draft') assert.ok(staysAsWritten(citation), text);
           }
           return;
         }
@@ -437,15 +562,22 @@ describe('updating a generated submission to the current draft', () => {
             assert.deepEqual(now.citation.numbers, citation.numbers);
             return;
           }
+          if (citation.qualifier?.kind === 'draft') {
+            assert.equal(extent(updated, now.citation), extent(text, citation), 'a citation naming its draft is kept exactly as written');
+            return;
+          }
           if (nowDraft === 'zero-draft') {
-            // Left as it is: it cites something that cannot be followed.
+            // Left as it is, naming the Zero Draft when the front matter moved on.
             assert.deepEqual(now.citation.numbers, citation.numbers);
-            assert.ok(cannotFollow(text, citation), updated);
+            assert.ok(staysAsWritten(citation), updated);
             return;
           }
           assert.equal(nowDraft, 'first-draft', updated);
+          assert.ok(!staysAsWritten(citation), updated);
           const expected = [...new Set(citation.numbers.flatMap((n) => whereDidItGo(alignment, n)!.newer))];
+          if (writtenInOrder(citation)) expected.sort((a, b) => Number(a) - Number(b));
           assert.deepEqual(now.citation.numbers, expected, updated);
+          assert.equal(now.citation.keyword, citation.keyword, 'one paragraph to one: the noun stays as written');
         });
         assert.equal(service.codeActions(file, { start: 0, end: 0 }, []).filter((a) => a.kind === 'source').length, 0, 'a second update has nothing to do');
       }),
@@ -539,20 +671,24 @@ describe('draft history on the real Zero Draft, edited into a known Final Draft'
     ]);
   });
 
-  it('retargets the renumbered recommendation and the merged pair, naming the Final Draft', () => {
+  it('retargets the renumbered recommendation; the merged pair and the split paragraph, subjects of their sentences, keep their wording', () => {
     const line = (n: number) => submission.split('\n')[n - 1];
     const recommendation = actionsAt(service, submissionFile, submission, 9, 27);
     assert.equal(recommendation[0].title, `Retarget to para ${went('111').newer[0]} of the Final Draft`);
+    assert.equal(recommendation[0].isPreferred, true);
     assert.equal(
       applyEdits(submission, recommendation[0].edits),
       withLine(submission, 9, line(9).replace('paragraph 111', `paragraph ${went('111').newer[0]} of the Final Draft`)),
     );
-    const merged = actionsAt(service, submissionFile, submission, 13, 1);
-    assert.equal(merged[0].title, `Retarget to para ${went('19').newer[0]} of the Final Draft`);
-    assert.equal(
-      applyEdits(submission, merged[0].edits),
-      withLine(submission, 13, line(13).replace('Paragraphs 19 and 20 say', `Paragraph ${went('19').newer[0]} of the Final Draft say`)),
+    const quickfixes = (line: number, col: number) => actionsAt(service, submissionFile, submission, line, col).filter((a) => a.kind === 'quickfix');
+    assert.deepEqual(quickfixes(13, 1).map((a) => a.title), [], 'not "Paragraph N say the same thing twice"');
+    const split = quickfixes(13, line(13).indexOf('¶ 88') + 1);
+    assert.deepEqual(
+      split.map((a) => a.title),
+      went('88').newer.map((n) => `Retarget to para ${n} of the Final Draft`),
+      'each half, the pilcrow kept single: not "¶¶ N and M says"',
     );
+    assert.equal(applyEdits(submission, split[0].edits), withLine(submission, 13, line(13).replace('¶ 88 says', `¶ ${went('88').newer[0]} of the Final Draft says`)));
     assert.deepEqual(actionsAt(service, submissionFile, submission, 7, 38).filter((a) => a.kind === 'quickfix'), [], 'a deleted Discussions paragraph is not retargeted');
   });
 
@@ -561,7 +697,7 @@ describe('draft history on the real Zero Draft, edited into a known Final Draft'
     assert.match(markdown, new RegExp(`- Zero Draft para 74 → Final Draft para ${went('74').newer[0]} \\(edited: '.+' → '.*reaffirm.*'\\)`));
   });
 
-  it('updates the whole submission: front matter to the Final Draft, the deleted paragraph kept in the Zero Draft', () => {
+  it('updates the whole submission: front matter to the Final Draft, the deleted, merged and split paragraphs kept in the Zero Draft', () => {
     const update = service.codeActions(submissionFile, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
     const updated = applyEdits(submission, update.edits);
     const expected = submission
@@ -570,8 +706,8 @@ describe('draft history on the real Zero Draft, edited into a known Final Draft'
       .replace('paragraph 111', `paragraph ${went('111').newer[0]}`)
       .replace('para 74', `para ${went('74').newer[0]}`)
       .replace('paras 54-56', `paras ${went('54').newer[0]}-${went('56').newer[0]}`)
-      .replace('Paragraphs 19 and 20 say', `Paragraph ${went('19').newer[0]} say`)
-      .replace('¶ 88', `¶¶ ${went('88').newer.join(' and ')}`);
+      .replace('Paragraphs 19 and 20 say', 'Paragraphs 19 and 20 of the Zero Draft say')
+      .replace('¶ 88', '¶ 88 of the Zero Draft');
     assert.equal(updated, expected);
   });
 

@@ -3,7 +3,10 @@ import { parseConfig } from '../../server/src/core/config';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { MemoryFileSystem } from '../../server/src/core/workspace';
 import { Citation } from '../../server/src/core/model';
-import { documentContext, draftNamedIn, findHeadings, readFrontMatter, resolveCitation } from '../../server/src/core/resolver';
+import { documentContext, draftNamedIn, findFootnotes, findHeadings, findTitleLines, readFrontMatter, resolveCitation } from '../../server/src/core/resolver';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixturesDir, samplesDir } from '../support/paths';
 
 const { config } = parseConfig(
   JSON.stringify({
@@ -105,5 +108,89 @@ describe("a citation of the author's own text", () => {
     );
     assert.deepEqual(service.diagnostics(file).map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [['missing-paragraph', 'para 132']]);
     assert.match(service.hover(file, text.indexOf('paragraph 130') + 2)!.markdown, /of the author's own text, not of a draft: not checked/);
+  });
+});
+
+describe('resolution on hard cases: titles without "#" and footnotes', () => {
+  const ROOT = '/samples';
+  const read = (name: string) => fs.readFileSync(path.join(fixturesDir, 'resolution', name), 'utf8');
+  const names = ['title-without-hash.txt', 'footnotes.md', 'notes-block.txt'];
+  const files: Record<string, string> = Object.fromEntries(
+    ['oewg-cite.json', 'drafts/zero-draft.txt', 'drafts/first-draft.md'].map((n) => [`${ROOT}/${n}`, fs.readFileSync(path.join(samplesDir, n), 'utf8')]),
+  );
+  for (const name of names) files[`${ROOT}/submissions/${name}`] = read(name);
+  const service = createLanguageService(new MemoryFileSystem(files), ROOT);
+  /** Each citation as written, with what it resolves to and why. */
+  const resolved = (name: string) => {
+    const file = `${ROOT}/submissions/${name}`;
+    const text = files[file];
+    return service.citations(file).map(({ citation, target }) => {
+      const to = target.kind === 'draft' ? `${target.draft.id} (${target.reason})` : target.kind === 'document' ? `document “${target.name}”` : target.kind;
+      return `${text.slice(citation.span.start, citation.span.end)} → ${to}`;
+    });
+  };
+
+  it('reads a long title without "#", with its author on the next line, as a heading (test/fixtures/resolution/title-without-hash.txt)', () => {
+    assert.deepEqual(resolved('title-without-hash.txt'), [
+      'paragraph 17 → pre-draft (heading)',
+      'paras 24-26 → pre-draft (heading)',
+      'para 12 → zero-draft (heading)',
+      'paras 9-11 → zero-draft (heading)',
+    ]);
+  });
+
+  it('finds titles and short lines standing alone, not sentences, lists or paragraphs', () => {
+    const lines = (text: string) => findTitleLines(text).map((span) => text.slice(span.start, span.end));
+    const title = 'Comments on the Pre-draft of the report of the Open-ended Working Group on Developments in the Field of Information and Telecommunications in the Context of International Security';
+    assert.deepEqual(lines(`${title}\n\nWe welcome para 17.\n`), [title]);
+    assert.deepEqual(lines('Comments on the Pre-draft of the OEWG report\nCivic Cyber Forum, March 2020\n\nWe welcome para 17.\n'), ['Comments on the Pre-draft of the OEWG report\nCivic Cyber Forum, March 2020']);
+    assert.deepEqual(lines('Comments on the Pre-draft of the OEWG report\nWe welcome para 17 and the recognition of threats, which we share.\n'), ['Comments on the Pre-draft of the OEWG report'], 'a title right above the text');
+    assert.deepEqual(lines('Comments on the Pre-draft of the OEWG report.\n\nWe welcome para 17.\n'), ['Comments on the Pre-draft of the OEWG report.'], 'a title may end with a full stop');
+    assert.deepEqual(
+      lines('---\ndraft: zero-draft\n---\n\nOur views\n\nWe welcome para 17 of the Zero Draft.\n\nComments on the\nFirst Draft\n\n- a list item naming the Zero Draft\n\nA sentence naming the Zero Draft.\n\nwe welcome the text of the First Draft and\nits recognition of threats that we share.\n'),
+      ['Our views', 'Comments on the\nFirst Draft'],
+    );
+    assert.deepEqual(lines('We welcome the Zero Draft and\nthe chance to comment on it.\n'), [], 'a wrapped sentence is no title');
+  });
+
+  it('reads a citation in a Markdown footnote in the footnote’s own context (test/fixtures/resolution/footnotes.md)', () => {
+    // [^6]: "… of the Charter of the United Nations; see also para 24": the Charter's name ends with its clause.
+    assert.deepEqual(resolved('footnotes.md'), [
+      'para 12 → zero-draft (heading)',
+      'para 13 → zero-draft (heading)',
+      'para 14 → zero-draft (footnote)',
+      'para 36 → document “Tunis Commitment of the World Summit on the Information Society”',
+      'para 49 → first-draft (heading)',
+      'Para 40 → document “Geneva Declaration of Principles”',
+      'para 15 → zero-draft (heading)',
+      'para 24 → first-draft (heading)',
+    ]);
+    const file = `${ROOT}/submissions/footnotes.md`;
+    const messages = service.diagnostics(file).map((d) => `${d.code}: ${d.message}`);
+    assert.ok(messages.includes('document-not-indexed: “Geneva Declaration of Principles” is not indexed: add it to "references" in oewg-cite.json with a path to check para 40'));
+    assert.ok(!messages.some((m) => /para 36 of the|para 36: the/.test(m)), 'para 36 of the Tunis Commitment is not checked against a draft');
+    const footnotes = findFootnotes(files[file], config.drafts);
+    assert.deepEqual(footnotes.map((f) => f.label), ['1', '2', '3', '4', '5', '6']);
+    assert.ok(footnotes.every((f) => f.referenceAt !== undefined && f.referenceAt < f.span.start), 'each is referred to above');
+  });
+
+  it('reads a citation in a "Notes" block of plain text in the note’s context (test/fixtures/resolution/notes-block.txt)', () => {
+    assert.deepEqual(resolved('notes-block.txt'), [
+      'para 12 → zero-draft (heading)',
+      'para 13 → zero-draft (heading)',
+      'para 44 → zero-draft (heading)',
+      'para 36 → document “Tunis Commitment”',
+      'para 41 → first-draft (qualifier)',
+    ]);
+  });
+
+  it('keeps the note on a citation in a footnote that names its draft informational, and leaves it as written when the file moves on', () => {
+    const file = `${ROOT}/submissions/footnotes.md`;
+    const note = service.diagnostics(file).find((d) => d.code === 'paragraph-edited')!;
+    assert.equal(files[file].slice(note.span.start, note.span.end), 'para 14');
+    assert.equal(note.severity, 'information');
+    const update = service.codeActions(file, { start: 0, end: 0 }, []).find((a) => a.kind === 'source')!;
+    const touched = update.edits.map((e) => files[file].slice(e.span.start - 8, e.span.end + 8));
+    assert.ok(!touched.some((t) => t.includes('para 14')), touched.join(' | '));
   });
 });

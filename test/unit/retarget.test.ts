@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { scanCitations } from '../../server/src/core/citations';
-import { describeCited, type DraftNaming, type NumberMap, retargetCitation, type TextEdit, writeNumbers } from '../../server/src/core/retarget';
+import { describeCited, type DraftNaming, nounChangeReadsWell, type NumberMap, retargetCitation, type TextEdit, writeNumbers } from '../../server/src/core/retarget';
 
 const DRAFT_NAMES = ['Zero Draft', 'First Draft'];
 
@@ -65,12 +65,40 @@ describe('retargetCitation', () => {
     assert.equal(retarget('paras 57-61 say', { '57': ['41'], '58': ['43'], '59': ['44'], '60': ['45'], '61': ['46'] }), 'paras 41 and 43-46 say');
   });
 
-  it('keeps a list a list, in the author’s order, digits only', () => {
+  it('keeps a list a list, digits only, while it stays in order', () => {
     const text = 'paragraphs 24, 26 and 30 overlap';
     const citation = scanCitations(text)[0];
-    const result = retargetCitation(text, citation, mapOf({ '24': ['30'], '26': ['32'], '30': ['16'] }), { kind: 'keep' })!;
-    assert.equal(applyEdits(text, result.edits), 'paragraphs 30, 32 and 16 overlap');
+    const result = retargetCitation(text, citation, mapOf({ '24': ['30'], '26': ['32'], '30': ['36'] }), { kind: 'keep' })!;
+    assert.equal(applyEdits(text, result.edits), 'paragraphs 30, 32 and 36 overlap');
     assert.ok(result.edits.every((edit) => /^\d+$/.test(text.slice(edit.span.start, edit.span.end))));
+  });
+
+  it('keeps a list written in order in order, and collapses a run into a range', () => {
+    const moved = { '24': ['30'], '26': ['32'], '30': ['16'] };
+    assert.equal(retarget('paragraphs 24, 26 and 30 overlap', moved), 'paragraphs 16, 30 and 32 overlap');
+    assert.equal(retarget('paras 12, 30 and 31 say', { '12': ['9'], '30': ['8'], '31': ['10'] }), 'paras 8–10 say');
+    assert.equal(retarget('paras 17 and 30-32 say', { '17': ['24'], '30': ['16'], '31': ['17'], '32': ['18'] }), 'paras 16-18 and 24 say');
+  });
+
+  it('keeps the author’s order of a list written in another order, or read "respectively"', () => {
+    assert.equal(retarget('paras 36 and 12, in that order, say', { '36': ['22'], '12': ['9'] }), 'paras 22 and 9, in that order, say');
+    assert.equal(
+      retarget('The Charter and the guidance are in paras 17 and 36 respectively.', { '17': ['24'], '36': ['22'] }),
+      'The Charter and the guidance are in paras 24 and 22 respectively.',
+    );
+  });
+
+  it('says when the noun changes number, and whether the sentence still reads then', () => {
+    const check = (text: string, table: Record<string, string[]>) => {
+      const citation = scanCitations(text, { draftNames: DRAFT_NAMES })[0];
+      return [retargetCitation(text, citation, mapOf(table), { kind: 'keep' })!.changesNoun, nounChangeReadsWell(text, citation)];
+    };
+    assert.deepEqual(check('Paragraph 13 says that', { '13': ['10', '11'] }), [true, false]);
+    assert.deepEqual(check('Paragraphs 23 and 24 say that', { '23': ['30'], '24': ['30'] }), [true, false]);
+    assert.deepEqual(check('The point (para 13) is', { '13': ['10', '11'] }), [true, true]);
+    assert.deepEqual(check('As set out in para 13, States', { '13': ['10', '11'] }), [true, true]);
+    assert.deepEqual(check('We note (Zero Draft, para 13) that', { '13': ['10', '11'] }), [true, true]);
+    assert.deepEqual(check('Para 12 says that', { '12': ['9'] }), [false, false]);
   });
 
   it('merged paragraphs collapse into one number and the keyword agrees', () => {
@@ -144,6 +172,9 @@ describe('retargetCitation', () => {
           const rewritten = applyEdits(text, result.edits);
           assert.ok(rewritten.startsWith(before) && rewritten.endsWith(after));
           const expected = [...new Set(citations[0].numbers.flatMap((number) => map(number)!))];
+          // A list written in order stays in order.
+          const writtenNumbers = parts.flatMap((p) => p.numbers);
+          if (writtenNumbers.length > 1 && writtenNumbers.every((n, k) => k === 0 || writtenNumbers[k - 1] < n)) expected.sort((a, b) => Number(a) - Number(b));
           assert.deepEqual(result.numbers, expected);
           const again = scanCitations(rewritten, { draftNames: DRAFT_NAMES });
           assert.equal(again.length, 1, rewritten);

@@ -23,6 +23,7 @@
 //      left the order of their section, are "moved".
 import type { ParsedDraft, Section } from './model';
 import { diffArrays } from 'diff';
+import { foldTypography } from './textNormalise';
 import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
 
 /**
@@ -38,12 +39,26 @@ import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
  *   Within the sections that stayed, a paragraph off the longest
  *   order-preserving chain of paragraphs moved on its own. Its wording may
  *   also have changed: see `textChanged`.
- * - edited: became one paragraph of the newer draft, in order, reworded.
+ * - edited: became one paragraph of the newer draft, in order, and its text
+ *   changed: reworded, or only respelt or repunctuated (see `change`). In
+ *   negotiated text every character is agreed language: "re-affirm" →
+ *   "reaffirm" is an edit. Typography is not (curly or straight quotes, the
+ *   kind of dash, spacing, footnote markers, emphasis).
  * - merged: it and at least one other older paragraph became one newer paragraph.
  * - split: it became several newer paragraphs.
  * - deleted: nothing in the newer draft comes from it.
  */
 export type FateKind = 'unchanged' | 'renumbered' | 'moved' | 'edited' | 'merged' | 'split' | 'deleted';
+
+/**
+ * What changed in a paragraph's text, for a one-to-one match:
+ * - wording: words were added, removed or replaced;
+ * - spelling: the same words, spelt otherwise: hyphenation ("re-affirm" →
+ *   "reaffirm"), capitals ("member states" → "Member States"), apostrophes;
+ * - punctuation: the same words as written, other punctuation (a comma, a
+ *   semicolon for a full stop).
+ */
+export type TextChange = 'wording' | 'spelling' | 'punctuation';
 
 /** Where one paragraph of the older draft went. */
 export interface ParagraphFate {
@@ -57,11 +72,13 @@ export interface ParagraphFate {
    * much of it the merged paragraph contains; 0 when deleted.
    */
   similarity: number;
-  /** Whether its wording changed (cosmetic changes such as quotes or hyphens do not count). */
+  /** Whether its text changed: wording, spelling or punctuation (typography such as curly quotes, dashes or spacing does not count). */
   textChanged: boolean;
+  /** For a one-to-one match whose text changed (edited, moved): what kind of change. */
+  change?: TextChange;
   /** For merged: the other older paragraphs that went into the same newer paragraph. */
   mergedWith?: string[];
-  /** For a one-to-one match whose wording changed (edited, moved): the word differences. */
+  /** For a one-to-one match whose text changed (edited, moved): the word differences. */
   diff?: WordChunk[];
   /** Its text in the older draft. */
   olderText: string;
@@ -792,9 +809,10 @@ class Aligner {
       const older = olderParagraphs[i];
       const newer = newerParagraphs[j];
       const sameWords = this.olderFeatures[i].key === this.newerFeatures[j].key;
+      const change = sameWords ? writtenChange(older.text, newer.text) : 'wording';
       const kind: FateKind = moved.has(i)
         ? 'moved'
-        : !sameWords
+        : change
           ? 'edited'
           : older.number === newer.number
             ? 'unchanged'
@@ -804,14 +822,67 @@ class Aligner {
       fate.kind = kind;
       fate.newer = [newer.number];
       fate.similarity = similarity;
-      fate.textChanged = !sameWords;
-      if (!sameWords) fate.diff = wordDiff(older.text, newer.text);
+      fate.textChanged = change !== undefined;
+      if (change) {
+        fate.change = change;
+        fate.diff = wordDiff(older.text, newer.text);
+      }
       origins[j].kind = kind;
       origins[j].older = [older.number];
       origins[j].similarity = similarity;
     }
     return { fates, origins };
   }
+}
+
+// ---------- spelling and punctuation ----------
+
+const FOOTNOTE_MARKERS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g;
+// Markdown footnote references and emphasis, and the backslash of an escape: how a draft is typeset, not what it says.
+const MARKUP = /\[\^[^\]\s]+\]|[*_`\\]/g;
+const LINE_BREAK_HYPHEN = '\u0000';
+// A word as written: letters and digits, joined by apostrophes or hyphens
+// (one at a line end may be the typesetter's), or by an en dash between letters.
+const WRITTEN_WORD = /[\p{L}\p{M}\p{Nd}]+(?:(?:['\u2019\u02BC]|[-\u00AD\u2010\u2011](?:[ \t]*\r?\n[ \t]*)?|(?<=\p{L})\u2013(?=\p{L}))[\p{L}\p{M}\p{Nd}]+)*/gu;
+
+function typeset(text: string): string {
+  return text.replace(FOOTNOTE_MARKERS, '').replace(MARKUP, '').normalize('NFKC');
+}
+
+/** The words as written, with typography folded: straight apostrophes, plain hyphens, a line-end hyphen marked as such. */
+function writtenWords(text: string): string[] {
+  return (typeset(text).match(WRITTEN_WORD) ?? []).map((word) =>
+    word
+      .replace(/[\u2019\u02BC]/g, "'")
+      .replace(/\u00AD/g, '')
+      .replace(/[-\u2010\u2011][ \t]*\r?\n[ \t]*/g, LINE_BREAK_HYPHEN)
+      .replace(/[\u2010\u2011\u2013]/g, '-'),
+  );
+}
+
+/** A word broken at a line end reads either way: "non-\ngovernmental" is "non-governmental" or "nongovernmental". */
+function readings(word: string): string[] {
+  return word.includes(LINE_BREAK_HYPHEN) ? [word.split(LINE_BREAK_HYPHEN).join('-'), word.split(LINE_BREAK_HYPHEN).join('')] : [word];
+}
+
+function sameSpelling(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((word, k) => word === b[k] || readings(word).some((x) => readings(b[k]).includes(x)));
+}
+
+/** The punctuation of a text in order, typography folded, words and spacing left out. */
+function punctuation(text: string): string {
+  return foldTypography(typeset(text)).replace(WRITTEN_WORD, ' ').replace(/\s+/g, '');
+}
+
+/**
+ * What changed between two texts that have the same words once typography,
+ * case and hyphenation are set aside: their spelling, their punctuation, or
+ * nothing a reader of negotiated text would count.
+ */
+export function writtenChange(older: string, newer: string): TextChange | undefined {
+  if (!sameSpelling(writtenWords(older), writtenWords(newer))) return 'spelling';
+  if (punctuation(older) !== punctuation(newer)) return 'punctuation';
+  return undefined;
 }
 
 /** Aligns the paragraphs of an older draft with those of a newer one. */

@@ -24,9 +24,16 @@ function similarityCell(fate: ParagraphFate): string {
   return fate.kind === 'deleted' ? '—' : fate.similarity.toFixed(2);
 }
 
+/** ", spelling only", ", punctuation only" for an edit that kept every word. */
+function onlyNote(fate: ParagraphFate): string {
+  return fate.change === 'spelling' || fate.change === 'punctuation' ? `${fate.change} only` : '';
+}
+
 function kindCell(fate: ParagraphFate): string {
   if (fate.kind === 'merged' && fate.mergedWith?.length) return `merged (with ${fate.mergedWith.join(', ')})`;
-  if (fate.kind === 'moved' && fate.textChanged) return 'moved (edited)';
+  const only = onlyNote(fate);
+  if (fate.kind === 'moved' && fate.textChanged) return `moved (edited${only ? `, ${only}` : ''})`;
+  if (fate.kind === 'edited' && only) return `edited (${only})`;
   return fate.kind;
 }
 

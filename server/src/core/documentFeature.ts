@@ -90,6 +90,8 @@ interface WorkspaceDocuments {
 interface FixData {
   title: string;
   edits: Array<{ span: Span; newText: string }>;
+  /** False for a suggestion that may be wrong (the symbol may be right and merely unknown). */
+  preferred?: boolean;
 }
 
 const workspaces = new WeakMap<OewgConfig, WorkspaceDocuments>();
@@ -183,7 +185,8 @@ function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry
   const kind = describeKind(entry ?? { kind: symbol ? kindOfSymbol(symbol) : 'document', symbol });
   lines.push(`**${escapeMarkdown(symbol ?? name)}** · ${kind}`);
   if (!entry) {
-    lines.push('Not in the catalogue, and no indexed draft mentions it.');
+    const near = symbol ? nearSymbol(documents.catalogue, symbol) : undefined;
+    lines.push(`Not in the catalogue, and no indexed draft mentions it.${near ? ` Did you mean ${escapeMarkdown(describeNear(near))}?` : ''}`);
   } else {
     if (entry.title) lines.push(`*${escapeMarkdown(entry.title)}*${entry.titleFrom ? ` (title as given in ${entry.titleFrom})` : ''}`);
     const facts = [
@@ -325,11 +328,72 @@ function symbolDiagnostics(view: WorkspaceView, catalogue: Catalogue, text: stri
   const mismatch = numberMismatch(catalogue, text, mention);
   if (mismatch) return view.diagnostic('resolution-number-mismatch', mention.span, mismatch.message, mismatch.fix);
   if (catalogue.entry(mention.symbol)) return [];
+  const near = nearSymbol(catalogue, mention.symbol);
+  if (near) {
+    // Almost a known symbol: say which, and offer it. Not preferred: the symbol may be right and merely unknown.
+    const fix = nearSymbolFix(mention, near);
+    return view.diagnostic(
+      'unknown-symbol',
+      mention.span,
+      `${mention.symbol} is not in the catalogue and no indexed draft mentions it: did you mean ${describeNear(near)}?`,
+      fix,
+    );
+  }
   return view.diagnostic(
     'unknown-symbol',
     mention.span,
     `${mention.symbol} is not in the catalogue and no indexed draft mentions it: check the symbol, or add it to "references" in oewg-cite.json`,
   );
+}
+
+/** "resolution 71/28 (A/RES/71/28)", "A/70/174". */
+function describeNear(entry: CatalogueEntry): string {
+  const symbol = entry.symbol!;
+  const short = shortName(symbol);
+  return short === symbol ? symbol : `${short} (${symbol})`;
+}
+
+/** Whether two digit strings differ by one digit, or by two neighbouring digits swapped ("237"/"273"). */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const differ = [...a].flatMap((digit, k) => (digit === b[k] ? [] : [k]));
+  if (differ.length === 1) return true;
+  return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
+}
+
+/**
+ * The one known symbol an unknown one almost is: "A/71/28" written for the
+ * resolution A/RES/71/28, or a slip in the last number of a symbol of the
+ * same series and session ("A/RES/70/273" for A/RES/70/237). Undefined when
+ * none, or more than one, is that close.
+ */
+export function nearSymbol(catalogue: Catalogue, symbol: string): CatalogueEntry | undefined {
+  const found = new Set<CatalogueEntry>();
+  const withoutRes = /^A\/(\d+\/\d+[A-Z]?)$/.exec(symbol);
+  const resolution = withoutRes && catalogue.bySymbol.get(`A/RES/${withoutRes[1]}`);
+  if (resolution && resolution.kind === 'resolution') found.add(resolution);
+  const shape = /^(.*\/)(\d+)$/.exec(symbol);
+  if (shape) {
+    for (const entry of catalogue.entries) {
+      const other = entry.symbol && /^(.*\/)(\d+)$/.exec(entry.symbol);
+      if (other && other[1] === shape[1] && oneSlip(shape[2], other[2])) found.add(entry);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Rewrites only what differs: "RES/" put in after "A/", or the last number. */
+function nearSymbolFix(mention: SymbolMention, entry: CatalogueEntry): FixData | undefined {
+  const symbol = entry.symbol!;
+  const title = `Cite ${describeNear(entry)}`;
+  if (`A/RES/${mention.symbol.slice(2)}` === symbol && /^A\//.test(mention.raw)) {
+    return { title, edits: [{ span: { start: mention.span.start + 2, end: mention.span.start + 2 }, newText: 'RES/' }], preferred: false };
+  }
+  const wrong = /(\d+)$/.exec(mention.symbol)?.[1];
+  const right = /(\d+)$/.exec(symbol)?.[1];
+  const at = wrong ? mention.raw.lastIndexOf(wrong) : -1;
+  if (!wrong || !right || at < 0) return undefined;
+  return { title, edits: [{ span: { start: mention.span.start + at, end: mention.span.start + at + wrong.length }, newText: right }], preferred: false };
 }
 
 /** "a report (“2021 GGE report”)", "a report “Report of the Group …”". */
@@ -580,7 +644,15 @@ export const documentFeature: Feature = {
   codeActions(_view, file, _analysis, _span, diagnostics) {
     return diagnostics.flatMap((diagnostic): CoreCodeAction[] =>
       diagnostic.code in DOCUMENT_CODES && isFixData(diagnostic.data)
-        ? [{ title: diagnostic.data.title, kind: 'quickfix', edits: diagnostic.data.edits.map((edit) => ({ file, ...edit })), fixes: [diagnostic], isPreferred: true }]
+        ? [
+            {
+              title: diagnostic.data.title,
+              kind: 'quickfix',
+              edits: diagnostic.data.edits.map((edit) => ({ file, ...edit })),
+              fixes: [diagnostic],
+              ...(diagnostic.data.preferred === false ? {} : { isPreferred: true }),
+            },
+          ]
         : [],
     );
   },

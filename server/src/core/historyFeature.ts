@@ -10,7 +10,7 @@ import { type Alignment, type FateKind, type ParagraphFate, whereDidItComeFrom, 
 import { findDraft } from './config';
 import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Feature, WorkspaceView } from './features';
 import type { Citation, CitedPart, CoreDiagnostic, DraftInfo, ParsedDraft, Span } from './model';
-import { describeCited, type DraftNaming, type NumberMap, type Retargeted, retargetCitation, writeNumbers } from './retarget';
+import { describeCited, type DraftNaming, nounChangeReadsWell, type NumberMap, type Retargeted, retargetCitation, writeNumbers } from './retarget';
 import { summariseWordDiff } from './wordDiff';
 
 export const HISTORY_CODES = {
@@ -229,7 +229,10 @@ function groupMessage(followed: Followed, group: Group): string {
     const quoted = plural ? '' : ` (“${firstWords(fate.olderText, FIRST_WORDS_IN_MESSAGE)}”)`;
     return `${cited}${quoted} ${fateClause(followed, group, { present: true })}`;
   }
-  if (!plural && fate.kind === 'edited' && fate.newer[0] === fate.older) return `${cited} was edited in the ${current} (still para ${fate.older})`;
+  if (!plural && fate.kind === 'edited' && fate.newer[0] === fate.older) {
+    const only = onlyChange([fate]);
+    return `${cited} was edited in the ${current} (${only ? `${only}; ` : ''}still para ${fate.older})`;
+  }
   return `${cited} ${fateClause(followed, group, { present: false })}`;
 }
 
@@ -257,7 +260,18 @@ function fateClause(followed: Followed, group: Group, options: { present: boolea
   }
 }
 
-/** "edited", "moved with its section", "moved with their section; para 30 edited". */
+/**
+ * "spelling only", "punctuation only", "spelling and punctuation only" when
+ * every edited paragraph kept its words and only their spelling (hyphens,
+ * capitals) or punctuation changed; undefined when any wording changed.
+ */
+function onlyChange(fates: ParagraphFate[]): string | undefined {
+  const changes = new Set(fates.filter((fate) => fate.textChanged).map((fate) => fate.change ?? 'wording'));
+  if (changes.size === 0 || changes.has('wording')) return undefined;
+  return `${[...changes].sort().reverse().join(' and ')} only`;
+}
+
+/** "edited", "edited: spelling only", "moved with its section", "moved with their section; para 30 edited". */
 function changeNotes(followed: Followed, group: Group): string {
   const fate = group.fates[0];
   const plural = group.numbers.length > 1;
@@ -266,20 +280,40 @@ function changeNotes(followed: Followed, group: Group): string {
     const withSection = group.fates.every((f) => sectionMoves(followed.alignment, followed.from.parsed).has(f.older));
     notes.push(movedWords(withSection, plural));
   }
-  const edited = group.fates.filter((f) => f.kind === 'edited' || (f.kind === 'moved' && f.textChanged)).map((f) => f.older);
-  if (edited.length === group.numbers.length) notes.push(plural && notes.length ? 'all edited' : 'edited');
-  else if (edited.length > 0) notes.push(`${describeCited(edited)} edited`);
+  const editedFates = group.fates.filter((f) => f.kind === 'edited' || (f.kind === 'moved' && f.textChanged));
+  const edited = editedFates.map((f) => f.older);
+  const only = onlyChange(editedFates);
+  const how = only ? `: ${only}` : '';
+  if (edited.length === group.numbers.length) notes.push(`${plural && notes.length ? 'all edited' : 'edited'}${how}`);
+  else if (edited.length > 0) notes.push(`${describeCited(edited)} edited${how}`);
   return notes.join(plural ? '; ' : ', ');
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/**
+ * A citation that names its draft ("para 22 of the Zero Draft", "(Zero
+ * Draft, para 5)", or a footnote that says "The Zero Draft … in para 14")
+ * cites that draft on purpose: what became of the paragraph
+ * since is worth knowing, never a problem to fix, so its note is at most
+ * informational.
+ */
+function namesItsDraft(followed: Followed): boolean {
+  return followed.kind === 'older' && (followed.reason === 'qualifier' || followed.reason === 'footnote');
 }
 
 function historyDiagnostics(view: WorkspaceView, followed: Followed): CoreDiagnostic[] {
   return groupsOf(followed).flatMap((group) =>
-    view.diagnostic(group.code, group.span, groupMessage(followed, group), {
-      draft: followed.from.info.id,
-      current: followed.current.info.id,
-      numbers: group.numbers,
-      became: group.fates.map((fate) => fate.newer),
-    }),
+    view
+      .diagnostic(group.code, group.span, groupMessage(followed, group), {
+        draft: followed.from.info.id,
+        current: followed.current.info.id,
+        numbers: group.numbers,
+        became: group.fates.map((fate) => fate.newer),
+      })
+      .map((diagnostic) =>
+        namesItsDraft(followed) && SEVERITY_RANK[diagnostic.severity] < SEVERITY_RANK.information ? { ...diagnostic, severity: 'information' as const } : diagnostic,
+      ),
   );
 }
 
@@ -291,6 +325,15 @@ function keepsSubParagraphs(followed: Followed): (number: string) => boolean {
     const kind = whereDidItGo(followed.alignment, number)?.kind;
     return kind !== 'merged' && kind !== 'split';
   };
+}
+
+/** Whether a paragraph the citation names was split or merged: which paragraph the author means now is the author's choice. */
+function reshaped(followed: Followed): boolean {
+  return followed.citation.numbers.some((number) => {
+    if (!followed.from.byNumber.has(number)) return false;
+    const kind = whereDidItGo(followed.alignment, number)?.kind;
+    return kind === 'split' || kind === 'merged';
+  });
 }
 
 /** What each cited number became in the current draft. */
@@ -332,19 +375,25 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   const current = followed.current.info.label;
   const actions: CoreCodeAction[] = [];
   const map = numberMap(followed);
+  // Where the noun would go from one paragraph to several (or back), the
+  // rewrite is offered only where the sentence still reads: "Paragraph 13
+  // says" does not become "Paragraphs 10 and 11 says".
+  const reads = (retargeted: Retargeted) => !retargeted.changesNoun || nounChangeReadsWell(text, followed.citation);
   // A citation mixing numbers the current draft has with numbers it lacks may or may not be in the old numbering: no guess.
   const oldNumbering = followed.kind === 'older' || followed.citation.numbers.every((number) => !followed.current.byNumber.has(number));
-  const whole = oldNumbering ? retargetCitation(text, followed.citation, map, namingFor(followed), keepsSubParagraphs(followed)) : undefined;
-  if (whole && whole.edits.length) {
-    actions.push({ title: `Retarget to ${describeCited(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, isPreferred: true });
-  }
-  // A paragraph split in two: the author may mean only one of the halves.
+  // A paragraph split in two: the author may mean one of the halves, or both. Each choice is offered, none preferred.
   const only = oldNumbering && followed.citation.numbers.length === 1 ? map(followed.citation.numbers[0]) : undefined;
   if (only && only.length > 1) {
     for (const piece of only) {
       const one = retargetCitation(text, followed.citation, () => [piece], namingFor(followed), keepsSubParagraphs(followed));
-      if (one) actions.push({ title: `Retarget to para ${piece} of the ${current}`, kind: 'quickfix', edits: withFile(file, one), fixes: reported });
+      if (one && reads(one)) actions.push({ title: `Retarget to para ${piece} of the ${current}`, kind: 'quickfix', edits: withFile(file, one), fixes: reported });
     }
+  }
+  const whole = oldNumbering ? retargetCitation(text, followed.citation, map, namingFor(followed), keepsSubParagraphs(followed)) : undefined;
+  if (whole && whole.edits.length && reads(whole)) {
+    // Preferred only where there is one right answer: the paragraphs went one to one, and the citation did not name its draft on purpose.
+    const preferred = !reshaped(followed) && !namesItsDraft(followed);
+    actions.push({ title: `Retarget to ${describeCited(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, ...(preferred ? { isPreferred: true } : {}) });
   }
   // A number the current draft lacks may have been meant in the previous draft: say so.
   if (followed.kind === 'missing' && followed.citation.numbers.every((number) => followed.from.byNumber.has(number)) && !followed.citation.qualifier) {
@@ -374,25 +423,40 @@ function reportedFor(view: WorkspaceView, followed: Followed, given: CoreDiagnos
 
 interface FileUpdate {
   edits: CoreTextEdit[];
+  /** Citations renumbered. */
+  moved: number;
   /** Citations left as they are because a paragraph they cite was deleted. */
   deleted: number;
   /** Citations left as they are because their draft lacks a number they cite. */
   missing: number;
-  /** Citations left as they are because they cannot be rewritten without guessing (a split sub-paragraph "13(a)"). */
+  /** Citations left as they are because a paragraph they cite was split or merged: the author chooses, with the quick fix. */
+  reshaped: number;
+  /** Citations left as they are because they cannot be rewritten without guessing (a range written backwards). */
   other: number;
+  /** Citations that name their older draft ("para 22 of the Zero Draft"): the author's choice, kept as written. */
+  named: number;
 }
 
 /**
- * Every citation of an older indexed draft rewritten to the current draft. A
- * front matter naming an older draft is changed to the current one, and the
- * citations it resolved then need no draft name; those left as they are get
- * the older draft's name, so that they keep citing what they cited.
+ * "Move this submission to the current draft", keeping what every citation
+ * means:
+ * - a front matter naming an older draft is changed to the current one;
+ * - a citation that names no draft (read in the front matter's or a
+ *   heading's draft) is renumbered where its paragraphs went one to one; one
+ *   read in a heading's draft then names the current draft;
+ * - a citation that cannot move that way (a deleted, split or merged
+ *   paragraph, a number its draft lacks) is left as written and, when the
+ *   front matter moves on, names its old draft so that it keeps citing what
+ *   it cited;
+ * - a citation that names its draft itself is the author's choice and stays
+ *   exactly as written.
+ * The edit is always shown in a preview before it is applied.
  */
 export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis: DocumentAnalysis): FileUpdate | undefined {
   const text = view.textOf(file);
   const current = currentEntry(view);
   if (text === undefined || !current || analysis.ownDraft) return undefined;
-  const update: FileUpdate = { edits: [], deleted: 0, missing: 0, other: 0 };
+  const update: FileUpdate = { edits: [], moved: 0, deleted: 0, missing: 0, reshaped: 0, other: 0, named: 0 };
   const frontMatter = analysis.context.frontMatter?.draft;
   const named = frontMatter && findDraft(view.config.drafts, frontMatter.name);
   const frontMatterUpdated = !!named && named.order < current.info.order && !!indexed(view.draftEntry(named.id)) && !!view.alignment(named.id, current.info.id);
@@ -404,13 +468,20 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
   analysis.citations.forEach((citation, index) => {
     const followed = follow(view, analysis, index);
     if (followed?.kind !== 'older') return;
-    const retargeted = retargetCitation(text, citation, numberMap(followed), namingFor(followed, frontMatterUpdated), keepsSubParagraphs(followed));
-    if (retargeted) {
-      update.edits.push(...withFile(file, retargeted));
+    if (namesItsDraft(followed)) {
+      update.named++;
       return;
     }
-    if (citation.numbers.some((number) => followed.from.byNumber.has(number) && whereDidItGo(followed.alignment, number)?.kind === 'deleted')) update.deleted++;
+    const retargeted = reshaped(followed) ? undefined : retargetCitation(text, citation, numberMap(followed), namingFor(followed, frontMatterUpdated), keepsSubParagraphs(followed));
+    if (retargeted) {
+      update.edits.push(...withFile(file, retargeted));
+      if (retargeted.edits.length) update.moved++;
+      return;
+    }
+    const cites = (kind: FateKind) => citation.numbers.some((number) => followed.from.byNumber.has(number) && whereDidItGo(followed.alignment, number)?.kind === kind);
+    if (cites('deleted')) update.deleted++;
     else if (citation.numbers.some((number) => !followed.from.byNumber.has(number))) update.missing++;
+    else if (reshaped(followed)) update.reshaped++;
     else update.other++;
     if (frontMatterUpdated && followed.reason === 'front-matter') {
       update.edits.push({ file, span: { start: citation.span.end, end: citation.span.end }, newText: ` of the ${followed.from.info.label}` });
@@ -421,9 +492,12 @@ export function updateToCurrentDraft(view: WorkspaceView, file: string, analysis
 
 function updateAllTitle(update: FileUpdate, current: string): string {
   const left: string[] = [];
-  if (update.deleted) left.push(`${update.deleted} citing deleted paragraphs`);
-  if (update.missing) left.push(`${update.missing} citing paragraphs their draft does not have`);
+  const citing = (count: number, what: string) => `${count} citing ${what}`;
+  if (update.deleted) left.push(citing(update.deleted, 'deleted paragraphs'));
+  if (update.missing) left.push(citing(update.missing, 'paragraphs their draft does not have'));
+  if (update.reshaped) left.push(citing(update.reshaped, 'split or merged paragraphs'));
   if (update.other) left.push(`${update.other} that cannot be rewritten`);
+  if (update.named) left.push(`${update.named} naming ${update.named === 1 ? 'its' : 'their'} draft`);
   const title = `Update all citations in this file to the current draft (${current})`;
   return left.length ? `${title}; left as they are: ${left.join(', ')}` : title;
 }
@@ -434,10 +508,11 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_~|[\]<>#])/g, '\\$1');
 }
 
-/** ", edited: 'States publicly re-affirm' → 'States … reaffirm'" when the wording changed. */
+/** ": 'States publicly re-affirm' → 'States … reaffirm'" when the text changed, ", spelling only: '…'" when only its spelling did. */
 function wordingNote(fate: ParagraphFate): string {
   if (!fate.diff || !fate.textChanged) return '';
-  return `: ${escapeMarkdown(summariseWordDiff(fate.diff))}`;
+  const only = onlyChange([fate]);
+  return `${only ? `, ${only}` : ''}: ${escapeMarkdown(summariseWordDiff(fate.diff))}`;
 }
 
 /** "Zero Draft para 74 → First Draft para 51 (edited: '…' → '…')". */

@@ -125,7 +125,8 @@ export function layoutPdfText(pages: PdfPage[]): string {
     const page = pages[pageIndex];
     const kept = lines.filter((line) => !isFurniture(page, line, furniture));
     const footnoteStart = footnoteBlockStart(kept, bodySize);
-    blocks.push(...paragraphs(kept.slice(0, footnoteStart), leading, bodySize));
+    // Footnotes may also stand between paragraphs, in small type right under the paragraph that cites them.
+    for (const run of bodyAndNoteRuns(kept.slice(0, footnoteStart), bodySize)) blocks.push(...(run.notes ? footnotes(run.lines) : paragraphs(run.lines, leading, bodySize)));
     blocks.push(...footnotes(kept.slice(footnoteStart)));
   });
   return blocks.length ? `${blocks.join('\n\n')}\n` : '';
@@ -182,7 +183,9 @@ function lineOf(items: PdfTextItem[]): Line {
       text = '';
     }
     // A gap wider than a thin space is a word break (pdf.js leaves some spaces out); a superscript sticks to its word.
-    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && gap > 0.15 * mainSize && !(raised && piece !== item.text)) text += ' ';
+    // A note's number set in its own run and the note's first word right after it ("10" "Informal") are two words.
+    const afterLabel = index === 1 && /^\d{1,3}$/.test(text) && /^\p{L}/u.test(piece) && gap > -0.1 * mainSize;
+    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && (gap > 0.15 * mainSize || afterLabel) && !(raised && piece !== item.text)) text += ' ';
     text += piece;
     end = Math.max(end, item.x + item.width);
   });
@@ -277,10 +280,45 @@ function startsFootnote(line: Line): boolean {
   return line.startsWithNumber || /^\d{1,3}\s+\S/.test(line.text) || new RegExp(`^[${SUPERSCRIPT}]+\\s*\\S`).test(line.text);
 }
 
+/**
+ * The body's lines cut into runs of body text and runs of footnotes: a run
+ * of footnotes is set smaller than the body and starts with a note number.
+ */
+function bodyAndNoteRuns(lines: Line[], bodySize: number): Array<{ notes: boolean; lines: Line[] }> {
+  const runs: Array<{ notes: boolean; lines: Line[] }> = [];
+  for (const line of lines) {
+    const small = line.size < 0.92 * bodySize;
+    const last = runs[runs.length - 1];
+    const notes = small && (last?.notes || startsFootnote(line));
+    if (last && last.notes === notes) last.lines.push(line);
+    else runs.push({ notes, lines: [line] });
+  }
+  return runs;
+}
+
+/** The number a footnote line starts with. */
+function noteNumber(line: Line): number | undefined {
+  const plain = /^(\d{1,3})\s/.exec(line.text);
+  if (plain) return Number(plain[1]);
+  const raised = new RegExp(`^([${SUPERSCRIPT}]+)`).exec(line.text);
+  return raised ? Number([...raised[1]].map((char) => SUPERSCRIPT.indexOf(char)).join('')) : undefined;
+}
+
+/**
+ * One block per footnote, its wrapped lines joined. Where the notes' numbers
+ * are raised, only a raised number starts a note: a line that wraps to start
+ * with a figure ("3 December 2019", "12 States …") goes on the note before.
+ * Where they are not, a figure starts a note only when it is the next number.
+ */
 function footnotes(lines: Line[]): string[] {
   const notes: string[] = [];
+  const raised = lines.some((line) => line.startsWithNumber);
+  let previous: number | undefined;
   for (const line of lines) {
-    if (startsFootnote(line) || notes.length === 0) {
+    const number = noteNumber(line);
+    const starts = raised ? line.startsWithNumber : startsFootnote(line) && (previous === undefined || number === previous + 1);
+    if (starts) previous = number;
+    if (starts || notes.length === 0) {
       const match = /^(\d{1,3})\s+(.*)$/.exec(line.text);
       notes.push(match ? `${toSuperscript(match[1])} ${match[2]}` : line.text.replace(new RegExp(`^([${SUPERSCRIPT}]+)\\s*`), '$1 '));
     } else {

@@ -33,6 +33,13 @@ export interface Retargeted {
   edits: TextEdit[];
   /** The numbers the rewritten citation names, in the order written. */
   numbers: string[];
+  /**
+   * Whether the citation goes from one paragraph to several or from several
+   * to one, so that its noun changes number ("Paragraph 13" → "Paragraphs 10
+   * and 11"): the words around it may no longer agree with it
+   * (see `nounChangeReadsWell`).
+   */
+  changesNoun: boolean;
 }
 
 const SINGULAR_KEYWORD = /^(?:(?:operative|preambular)[ \t\u00a0]+)?(?:paragraph|para|par)\.?$/i;
@@ -54,6 +61,27 @@ function partNumbers(part: CitedPart): string[] | undefined {
 
 function isRun(numbers: string[]): boolean {
   return numbers.every((number, k) => PLAIN_NUMBER.test(number) && (k === 0 || Number(number) === Number(numbers[k - 1]) + 1));
+}
+
+const RESPECTIVELY = /\brespectively\b/i;
+
+/** The sentence a span stands in, roughly: from the end of the previous sentence to the end of this one. */
+function sentenceAround(text: string, span: Span): string {
+  const before = text.slice(Math.max(0, span.start - 300), span.start);
+  const after = text.slice(span.end, span.end + 300);
+  const head = before.split(/[.!?;](?:\s+)|\n\s*\n/).pop() ?? '';
+  const tail = after.split(/[.!?;](?:\s|$)|\n\s*\n/)[0];
+  return `${head}${text.slice(span.start, span.end)}${tail}`;
+}
+
+/** Paragraph numbers in reading order: "9" before "10", "12" before "12bis" before "13". */
+function compareNumbers(a: string, b: string): number {
+  return parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Whether the numbers stand in reading order, each after the one before. */
+function ascending(numbers: string[]): boolean {
+  return numbers.every((number, k) => k === 0 || compareNumbers(numbers[k - 1], number) < 0);
 }
 
 /**
@@ -138,6 +166,12 @@ export function retargetCitation(
   naming: DraftNaming,
   keepsSubParagraphs: (number: string) => boolean = () => true,
 ): Retargeted | undefined {
+  // A list the author wrote in order stays in order ("paras 24, 26 and 30" →
+  // "paras 16, 30 and 32", not "30, 32 and 16"); one written in another
+  // order, or paired with other things "respectively", keeps its order.
+  const written = citation.parts.map(partNumbers);
+  const sorted =
+    written.every((numbers) => numbers !== undefined) && written.flat().length > 1 && ascending(written.flat() as string[]) && !RESPECTIVELY.test(sentenceAround(text, citation.span));
   const seen = new Set<string>();
   const mapped: string[][] = [];
   for (const part of citation.parts) {
@@ -158,9 +192,11 @@ export function retargetCitation(
     }
     mapped.push(became);
   }
-  const numbers = mapped.flat();
+  let numbers = mapped.flat();
+  const reordered = sorted && !ascending(numbers);
+  if (reordered) numbers = [...numbers].sort(compareNumbers);
   const edits: TextEdit[] = [];
-  const keepsShape = citation.parts.every((part, k) => (part.kind === 'single' ? mapped[k].length === 1 : mapped[k].length >= 2 && isRun(mapped[k])));
+  const keepsShape = !reordered && citation.parts.every((part, k) => (part.kind === 'single' ? mapped[k].length === 1 : mapped[k].length >= 2 && isRun(mapped[k])));
   if (keepsShape) {
     citation.parts.forEach((part, k) => {
       const became = mapped[k];
@@ -185,7 +221,32 @@ export function retargetCitation(
   } else if (naming.kind === 'append') {
     edits.push({ span: { start: citation.span.end, end: citation.span.end }, newText: ` of the ${naming.label}` });
   }
-  return { edits: joinTouching(edits), numbers };
+  const changesNoun = (citation.numbers.length === 1) !== (numbers.length === 1);
+  return { edits: joinTouching(edits), numbers, changesNoun };
+}
+
+// Words after which a citation is the object of a preposition or stands in
+// brackets: its noun may go from one to several (or back) and the sentence
+// still reads ("in para 13" → "in paras 10 and 11").
+const BEFORE_OBJECT = /(?:^|[^\p{L}\p{N}])(?:in|of|see|under|from|by|with|at|on|per|to|into|within|across|through|throughout|between|for|cf\.?|esp\.?|e\.g\.,?|i\.e\.,?|notably|including|especially)[ \t\u00a0]+$/iu;
+
+/**
+ * Whether the sentence still reads when the citation's noun changes number:
+ * when the citation stands in brackets or after a preposition ("(para 13)",
+ * "see para 13", "in paragraph 13 that"). As the subject of a sentence
+ * ("Paragraph 13 says", "Paragraphs 19 and 20 say") it does not: the verb
+ * would no longer agree, and the author's wording is kept.
+ */
+export function nounChangeReadsWell(text: string, citation: Citation): boolean {
+  const qualifier = citation.qualifier?.span;
+  const start = Math.min(citation.span.start, qualifier?.start ?? Infinity);
+  const end = Math.max(citation.span.end, qualifier?.end ?? -Infinity);
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 20);
+  // A draft named before the keyword ("Zero Draft, para 5") does not make the
+  // noun an object: what stands before the draft's name decides.
+  if (/[([][ \t\u00a0]*$/.test(before) || /^(?:\([a-z]{1,4}\))?[ \t\u00a0]*[)\]]/.test(after)) return true;
+  return BEFORE_OBJECT.test(before);
 }
 
 /** Whether a sub-paragraph "(a)" follows the part's (last) number. */
