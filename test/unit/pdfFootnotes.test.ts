@@ -9,7 +9,7 @@
 import { strict as assert } from 'assert';
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 import { parseDraft } from '../../server/src/core/draftParser';
-import { extractDraftText } from '../../server/src/core/draftExtraction';
+import { extractDraftText } from '../../server/src/core/extractText';
 
 interface Block {
   number: string;

@@ -13,7 +13,7 @@ import { BoundedCache } from './cache';
 import { scanCitations, ScanCitationsOptions } from './citations';
 import type { DocumentAnalysis, DraftEntry } from './features';
 import { CoreDiagnostic, DraftInfo, Span } from './model';
-import { documentContext, DocumentContext, DraftHeading, FrontMatter, readFrontMatter, resolveCitation } from './resolver';
+import { documentContext, DocumentContext, DraftHeading, FrontMatter, mayHaveFootnotes, readFrontMatter, resolveCitation } from './resolver';
 
 /** Enough for every block of a few long submissions and their recent edits (undo brings blocks back). */
 const MAX_CACHED_BLOCKS = 50000;
@@ -82,14 +82,25 @@ export class Analyser {
     let inherited: DraftHeading | undefined;
     const keyOf = (heading: DraftHeading | undefined) => `${frontMatterDraft ?? ''}\u0000${heading?.draft.id ?? ''}\u0000${fileContext}`;
     let key = keyOf(undefined);
-    for (const span of splitBlocks(text)) {
+    // The document's first lines may be its title, which names the draft it answers.
+    let startsDocument = true;
+    const contentFrom = frontMatter?.span.end ?? 0;
+    // A footnote is read where the text refers to it, which may be any block: such a text is one block.
+    const blocks = mayHaveFootnotes(text) ? [{ start: 0, end: text.length }] : splitBlocks(text);
+    for (const span of blocks) {
       const blockText = text.slice(span.start, span.end);
-      const headings = this.headings.getOrCompute(blockText, () => documentContext(blockText, this.options.drafts).draftHeadings);
+      const first = startsDocument;
+      const headings = first
+        ? documentContext(blockText, this.options.drafts).draftHeadings
+        : this.headings.getOrCompute(blockText, () => documentContext(blockText, this.options.drafts, false).draftHeadings);
+      if (startsDocument && /\S/.test(text.slice(Math.max(span.start, contentFrom), span.end))) startsDocument = false;
+      if (first) key = `${keyOf(inherited)}\u0000first`;
+      else if (key.endsWith('\u0000first')) key = keyOf(inherited);
       let byContext = this.blocks.get(blockText);
       if (!byContext) byContext = this.blocks.set(blockText, new Map());
       let analysis = byContext.get(key);
       if (!analysis) {
-        analysis = this.analyseBlock(blockText, headings, inherited, frontMatterDraft, ownDraft);
+        analysis = this.analyseBlock(blockText, headings, inherited, frontMatterDraft, ownDraft, first);
         byContext.set(key, analysis);
       }
       placed.push({ start: span.start, end: span.end, analysis });
@@ -109,13 +120,25 @@ export class Analyser {
     };
   }
 
-  private analyseBlock(text: string, headings: DraftHeading[], inherited: DraftHeading | undefined, frontMatterDraft: string | undefined, ownDraft: DraftEntry | undefined): BlockAnalysis {
+  private analyseBlock(
+    text: string,
+    headings: DraftHeading[],
+    inherited: DraftHeading | undefined,
+    frontMatterDraft: string | undefined,
+    ownDraft: DraftEntry | undefined,
+    startsDocument: boolean,
+  ): BlockAnalysis {
     const citations = scanCitations(text, this.options.scan);
     // What was decided above the block stands before its first character.
     const above: DraftHeading[] = inherited ? [{ span: { start: -1, end: -1 }, draft: inherited.draft }] : [];
+    const own = documentContext(text, this.options.drafts, startsDocument);
     const context: DocumentContext = {
       frontMatter: frontMatterDraft !== undefined ? { span: { start: 0, end: 0 }, draft: { name: frontMatterDraft, span: { start: 0, end: 0 } } } : undefined,
       draftHeadings: [...above, ...headings],
+      // A text with footnotes is one block: its notes are the whole text's.
+      get footnotes() {
+        return own.footnotes;
+      },
     };
     const resolveOptions = { drafts: this.options.drafts, current: this.options.current, selfDraft: ownDraft?.info };
     return { text, citations, context, ownDraft, targets: citations.map((citation) => resolveCitation(citation, context, resolveOptions)) };

@@ -126,12 +126,13 @@ const FRONT_MATTER_BLOCK = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\
  * final full stop allowed), or its first line when the text starts right
  * under it.
  */
-export function findTitleLines(text: string): Span[] {
+export function findTitleLines(text: string, startsDocument = true): Span[] {
   const spans: Span[] = [];
   const start = FRONT_MATTER_BLOCK.exec(text)?.[0].length ?? 0;
   const blockPattern = /(?:[^\n]*\S[^\n]*(?:\n|$))+/g;
   blockPattern.lastIndex = start;
-  let first = true;
+  // A part of a document cut from its middle (a block, see blocks.ts) has no title of its own.
+  let first = startsDocument;
   let inFence = false;
   for (let match = blockPattern.exec(text); match; match = blockPattern.exec(text)) {
     const lines = match[0].replace(/\n$/, '').split('\n').map((line) => line.replace(/\r$/, ''));
@@ -145,7 +146,8 @@ export function findTitleLines(text: string): Span[] {
     // A document's title may be long ("… on Developments in the Field of Information and Telecommunications …").
     const [maxLine, maxBlock] = isFirst ? [250, 400] : [160, 300];
     const short = lines.length <= 3 && lines.every((line) => line.trim().length <= maxLine) && lines.join(' ').length <= maxBlock;
-    const inner = lines.slice(0, -1).some((line) => /[.;!?]["”’)]*\s*$/.test(line));
+    // A title is one sentence at most: none ends inside it ("We welcome para 1. Para 1 of the Zero Draft …" is prose).
+    const inner = lines.slice(0, -1).some((line) => /[.;!?]["”’)]*\s*$/.test(line)) || lines.some((line) => /[.;!?]["”’)]*\s+["“(]?\p{Lu}/u.test(line.trim()));
     // Only a title standing alone may end with a full stop.
     const ends = isFirst && lines.length === 1 ? /[;,:!?]\s*$/ : SENTENCE_END;
     if (short && !inner && !ends.test(lines[lines.length - 1])) {
@@ -177,7 +179,8 @@ export function draftNamedIn(text: string, drafts: readonly DraftInfo[]): DraftI
   return best?.draft;
 }
 
-export function documentContext(text: string, drafts: readonly DraftInfo[]): DocumentContext {
+/** `startsDocument`: false for a block cut from the middle of a document (its first lines are not the document's title). */
+export function documentContext(text: string, drafts: readonly DraftInfo[], startsDocument = true): DocumentContext {
   // Footnotes are found when first needed: a draft never reads them, and most submissions have no line that asks.
   let footnotes: Footnote[] | undefined;
   const footnotesOf = () => (footnotes ??= findFootnotes(text, drafts));
@@ -185,7 +188,7 @@ export function documentContext(text: string, drafts: readonly DraftInfo[]): Doc
   const inFootnote = (span: Span) => footnotesOf().some((footnote) => span.start >= footnote.span.start && span.start < footnote.span.end);
   const draftHeadings: DraftHeading[] = [];
   const seen = new Set<number>();
-  const spans = [...findHeadings(text), ...findTitleLines(text)].sort((a, b) => a.start - b.start);
+  const spans = [...findHeadings(text), ...findTitleLines(text, startsDocument)].sort((a, b) => a.start - b.start);
   for (const span of spans) {
     if (seen.has(span.start)) continue;
     seen.add(span.start);
@@ -209,6 +212,17 @@ const MARKDOWN_DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]*/;
 // A note under a "Notes" heading, or a line standing alone that starts with a raised number: "1. …", "[2] …", "³ …".
 const NOTE_START = new RegExp(`^[ \\t]*(?:(\\d{1,3})[.)][ \\t]+|\\[(\\d{1,3})\\][ \\t]*|([${SUPERSCRIPT_DIGITS}]{1,3})[ \\t]*)(?=\\S)`);
 const RAISED_NOTE = new RegExp(`^[ \\t]*([${SUPERSCRIPT_DIGITS}]{1,3})[ \\t]*(?=\\S)`);
+
+const MAY_HAVE_NOTES = new RegExp(`^(?:\\[\\^[^\\]\\s]+\\]:|[ \\t]*[${SUPERSCRIPT_DIGITS}]|(?:#{1,6}[ \\t]+)?[*_]*(?:foot|end)?notes?(?:[ \\t]+and[ \\t]+references)?[*_]*:?[ \\t]*\\r?$)`, 'im');
+
+/**
+ * Whether a text may have footnotes of its own (a "[^n]:" definition, a line
+ * starting with a raised number, a "Notes" heading): a note is read in the
+ * context of the place that refers to it, anywhere in the text.
+ */
+export function mayHaveFootnotes(text: string): boolean {
+  return MAY_HAVE_NOTES.test(text);
+}
 
 function toSuperscript(label: string): string {
   return label.replace(/\d/g, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]);
