@@ -81,24 +81,26 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
   const lines = lineSpans(text);
   const sorted = [...citations].sort((a, b) => a.span.start - b.span.start);
   const blocks = blockQuotes(text, lines);
+  const inBlock = spanCover(blocks.map((b) => b.span));
   // The “Zero Draft” of "the “Zero Draft”, para 74" names a draft: it quotes nothing.
-  const qualifiers = citations.flatMap((c) => (c.qualifier && /["“”]/.test(text.slice(c.qualifier.span.start, c.qualifier.span.end)) ? [c.qualifier.span] : []));
-  const inline = inlineQuotes(text).filter(
-    (q) => !blocks.some((b) => contains(b.span, q.span.start)) && !qualifiers.some((span) => span.start <= q.textSpan.start && q.textSpan.end <= span.end),
+  const qualifiers = spanCover(
+    citations.flatMap((c) => (c.qualifier && /["“”]/.test(text.slice(c.qualifier.span.start, c.qualifier.span.end)) ? [c.qualifier.span] : [])),
   );
+  const inline = inlineQuotes(text).filter((q) => !inBlock({ start: q.span.start, end: q.span.start + 1 }) && !qualifiers(q.textSpan));
   const sentences = sentenceSpans(text, lines, inline.map((q) => q.span));
   const pairings: QuotationPairing[] = [];
   let s = 0;
-  // The quotations of the sentence at hand, found once per sentence.
-  let quotesOf: { sentence: Span; quotes: Quotation[] } | undefined;
+  // The citations and the quotations starting in the sentence at hand, found once per sentence.
+  let around: Sentence | undefined;
   for (const quotation of inline) {
     while (s < sentences.length && sentences[s].end <= quotation.span.start) s++;
     const sentence = sentences[s];
-    const inSentence = sentence && contains(sentence, quotation.span.start);
-    const nearby = inSentence ? startingIn(sorted, sentence) : [];
-    if (inSentence && quotesOf?.sentence !== sentence) quotesOf = { sentence, quotes: startingIn(inline, sentence) };
-    const quotes = inSentence && quotesOf ? quotesOf.quotes : [];
-    pairings.push({ quotation, ...pairInline(text, quotation, nearby, quotes) });
+    if (!sentence || !contains(sentence, quotation.span.start)) {
+      pairings.push({ quotation });
+      continue;
+    }
+    if (around?.span !== sentence) around = sentenceOf(sentence, sorted, inline);
+    pairings.push({ quotation, ...pairInline(text, quotation, around) });
   }
   for (const block of blocks) pairings.push(pairBlock(text, lines, block, sorted));
   return pairings
@@ -106,18 +108,72 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
     .sort((a, b) => a.quotation.span.start - b.quotation.span.start);
 }
 
-/** The citations or quotations (sorted by start) that start inside a span. */
-function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): T[] {
-  let low = 0;
+/** A sentence, with the citations and the quotations that start in it: [from, to) of the sorted lists. */
+interface Sentence {
+  span: Span;
+  citations: readonly Citation[];
+  citationsFrom: number;
+  citationsTo: number;
+  quotes: readonly Quotation[];
+  quotesFrom: number;
+  quotesTo: number;
+}
+
+function sentenceOf(span: Span, citations: readonly Citation[], quotes: readonly Quotation[]): Sentence {
+  const citationsFrom = firstStartingAt(citations, span.start);
+  const quotesFrom = firstStartingAt(quotes, span.start);
+  return {
+    span,
+    citations,
+    citationsFrom,
+    citationsTo: firstStartingAt(citations, span.end, citationsFrom),
+    quotes,
+    quotesFrom,
+    quotesTo: firstStartingAt(quotes, span.end, quotesFrom),
+  };
+}
+
+/**
+ * The index of the first item (of a list sorted by start) that starts at or
+ * after `offset`, searching from `from` on; the list's length when none does.
+ */
+export function firstStartingAt(sorted: readonly { span: Span }[], offset: number, from = 0): number {
+  let low = from;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid].span.start < span.start) low = mid + 1;
+    if (sorted[mid].span.start < offset) low = mid + 1;
     else high = mid;
   }
-  const found: T[] = [];
-  for (let i = low; i < sorted.length && sorted[i].span.start < span.end; i++) found.push(sorted[i]);
-  return found;
+  return low;
+}
+
+/** The citations or quotations (sorted by start) that start inside a span. */
+function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): T[] {
+  const from = firstStartingAt(sorted, span.start);
+  return sorted.slice(from, firstStartingAt(sorted, span.end, from));
+}
+
+/**
+ * A test of whether a span lies wholly inside one of `spans` (in any order,
+ * overlapping or not): sorted once, then one binary search per question.
+ */
+export function spanCover(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // reach[k]: the furthest end among the first k + 1 spans.
+  const reach: number[] = [];
+  for (const span of sorted) reach.push(Math.max(span.end, reach.length ? reach[reach.length - 1] : -Infinity));
+  return (span) => {
+    // The last span starting at or before span.start.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && reach[low - 1] >= span.end;
+  };
 }
 
 function contains(span: Span, offset: number): boolean {
@@ -215,12 +271,26 @@ function sentenceEnd(text: string, at: number, limit: number, quotations: readon
   if (!next || !/[\p{Lu}\u201C"\u2018]/u.test(next[2])) return -1;
   const end = at + 1 + next[1].length;
   // A full stop inside a quotation ends the quoted sentence, not the one quoting it.
-  if (quotations.some((q) => at > q.start && end < q.end)) return -1;
+  // Quotations do not overlap: only the last one opening before `at` may hold it.
+  const last = lastStartingBefore(quotations, at);
+  if (last && end < last.end) return -1;
   if (text[at] === '.') {
     const word = /[^\s(\[]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
     if (ABBREVIATIONS.has(word.toLowerCase()) || /\/.*\d/.test(word)) return -1;
   }
   return end;
+}
+
+/** Of spans sorted by start, the last that starts before `offset`. */
+function lastStartingBefore(sorted: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? sorted[low - 1] : undefined;
 }
 
 /** Runs of lines between blank lines and structural lines. */
@@ -260,22 +330,37 @@ const INTRODUCING_GAP = /^[^.;!?“”"]{0,40}$/;
 /**
  * The citation a quote in a sentence belongs to: one standing right after the
  * closing mark ("…" (para 96)), else the nearest one before the quote ("para 74
- * encourages States to “…”"), else the nearest one after it.
+ * encourages States to “…”"), else the nearest one after it. Only the
+ * citations next to the quote are looked at, so a sentence of any length costs
+ * a binary search per quote.
  */
-function pairInline(text: string, q: Quotation, nearby: readonly Citation[], quotes: readonly Quotation[]): Omit<QuotationPairing, 'quotation'> {
-  const after = nearby.filter((c) => citationEdges(c).start >= q.span.end);
-  const before = nearby.filter((c) => citationEdges(c).end <= q.span.start);
-  const next = after[0];
+function pairInline(text: string, q: Quotation, sentence: Sentence): Omit<QuotationPairing, 'quotation'> {
+  const { citations, citationsFrom, citationsTo } = sentence;
+  // After the quote: a citation's reach starts at or before its keyword, so
+  // only citations starting after the quote can reach no further back than its end.
+  let next: Citation | undefined;
+  let second: Citation | undefined;
+  for (let k = firstStartingAt(citations, q.span.end, citationsFrom); k < citationsTo && !second; k++) {
+    if (citationEdges(citations[k]).start < q.span.end) continue;
+    if (next) second = citations[k];
+    else next = citations[k];
+  }
+  // Before the quote: the last citation whose reach ends where the quote starts or earlier.
+  let before: Citation | undefined;
+  for (let k = Math.min(citationsTo, firstStartingAt(citations, q.span.start + 1, citationsFrom)) - 1; k >= citationsFrom && !before; k--) {
+    if (citationEdges(citations[k]).end <= q.span.start) before = citations[k];
+  }
   // "in para 12 “…”; in para 13 “…”": the citation after this quote introduces
   // the next quote, and this one has its own citation before it.
-  const introducesNext = () => {
+  const introducesNext = (next: Citation) => {
     const end = citationEdges(next).end;
-    const following = quotes.find((other) => other.span.start >= end);
-    if (!following || (after[1] && citationEdges(after[1]).start < following.span.start)) return false;
+    const k = firstStartingAt(sentence.quotes, end, sentence.quotesFrom);
+    const following = k < sentence.quotesTo ? sentence.quotes[k] : undefined;
+    if (!following || (second && citationEdges(second).start < following.span.start)) return false;
     return INTRODUCING_GAP.test(text.slice(end, following.span.start));
   };
-  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start)) && !(before.length && introducesNext())) return { citation: next, reason: 'after' };
-  if (before.length) return { citation: before[before.length - 1], reason: 'before' };
+  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start)) && !(before && introducesNext(next))) return { citation: next, reason: 'after' };
+  if (before) return { citation: before, reason: 'before' };
   if (next) return { citation: next, reason: 'sentence' };
   return {};
 }
@@ -359,7 +444,15 @@ function withoutWrappingMarks(masked: string, span: Span): Span {
 /** The nearest non-blank line before (-1) or after (+1) a span, across at most one blank line. */
 function neighbourLine(text: string, lines: readonly Span[], span: Span, direction: 1 | -1): Span | undefined {
   const edge = direction > 0 ? span.end : span.start;
-  let i = lines.findIndex((l) => edge >= l.start && edge <= l.end) + direction;
+  // Lines are sorted and apart: only the first one ending at or after the edge may hold it.
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid].end < edge) low = mid + 1;
+    else high = mid;
+  }
+  let i = (low < lines.length && lines[low].start <= edge ? low : -1) + direction;
   for (let blanks = 0; i >= 0 && i < lines.length && blanks <= 1; i += direction, blanks++) {
     if (/\S/.test(text.slice(lines[i].start, lines[i].end))) return lines[i];
   }
