@@ -34,6 +34,7 @@ import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Featur
 import {
   ClosestPassage,
   ExactQuote,
+  MAX_ALIGNED_QUOTE_WORDS,
   NearQuote,
   Quotation,
   QuotationPairing,
@@ -80,7 +81,7 @@ type Verdict =
   /** Not in the cited paragraphs; found in another paragraph of the cited draft or of another draft. */
   | { kind: 'elsewhere'; match: Match; more: Match[] }
   /** In none of the `searched` drafts (the cited one first). */
-  | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage } };
+  | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage }; tooLong?: boolean };
 
 interface CitedQuote {
   pairing: QuotationPairing;
@@ -112,7 +113,9 @@ export const quotationFeature: Feature = {
   diagnostics(view, file, analysis) {
     if (analysis.ownDraft) return [];
     const quotes = quotesOf(view, analysis);
-    const found = quotes.cited.flatMap((quote) => citedDiagnostics(view, analysis.text, quote, quotes.cited));
+    // Citations with a quote that fits them: moving such a citation would break that quote.
+    const fitting = new Set(quotes.cited.flatMap((quote) => (quote.verdict.kind === 'exact' || quote.verdict.kind === 'near' ? [quote.citation] : [])));
+    const found = quotes.cited.flatMap((quote) => citedDiagnostics(view, analysis.text, quote, fitting));
     if (view.auditsQuotations(file)) {
       for (const quote of uncitedQuotes(view, analysis, quotes)) found.push(...uncitedDiagnostic(view, quote));
     }
@@ -209,6 +212,8 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
       if (there.length) return elsewhere(there.map((location) => ({ entry: other, ...location })));
     }
   }
+  // Too long to align: it was looked for word for word only, and nothing comes "close".
+  if (quotation.wordCount > MAX_ALIGNED_QUOTE_WORDS) return { kind: 'not-found', searched, tooLong: true };
   return { kind: 'not-found', searched, closest: closestIn(entry, checks, closestPassage(quote, index)) };
 }
 
@@ -281,7 +286,7 @@ function isFixData(data: unknown): data is FixData {
   return typeof data === 'object' && data !== null && Array.isArray((data as FixData).fixes);
 }
 
-function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, all: readonly CitedQuote[]): CoreDiagnostic[] {
+function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, fitting: ReadonlySet<Citation>): CoreDiagnostic[] {
   const { pairing, citation, entry, verdict } = quote;
   const { quotation } = pairing;
   const span = quoteSpan(quotation);
@@ -301,7 +306,8 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
       const where = `para ${match.number}${otherDraft ? ` of the ${match.entry.info.label}` : ''}`;
       const also = verdict.more.length ? `; also in ${listOf(verdict.more.map((m) => `para ${m.number}`))}` : '';
       const message = `quote is not in ${cited}${otherDraft ? ` of the ${entry.info.label}` : ''}; found in ${where}${matchKind(match)}${also}`;
-      const anotherQuoteFits = all.some((other) => other !== quote && other.citation === citation && (other.verdict.kind === 'exact' || other.verdict.kind === 'near'));
+      // This quote does not fit its citation: any that does is another one.
+      const anotherQuoteFits = fitting.has(citation);
       const fixes = anotherQuoteFits
         ? []
         : [match, ...verdict.more].flatMap((place) => {
@@ -315,6 +321,9 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
         return view.diagnostic('short-quote-not-found', span, `“${oneLine(quotation.text)}” is not in ${cited} nor anywhere else in the ${entry.info.label}`, { fixes: [] });
       }
       if (!citation.numbers.some((number) => entry.byNumber.has(number))) return [];
+      if (verdict.tooLong) {
+        return view.diagnostic('quote-not-found', span, `${tooLongNote(quotation)}: not found as written in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}`, { fixes: [] });
+      }
       const closest = verdict.closest
         ? `; closest: “${firstWords(verdict.closest.passage.passage, CLOSEST_WORDS_IN_MESSAGE)}” (para ${verdict.closest.passage.number})`
         : '; no passage comes close';
@@ -445,6 +454,7 @@ function citedHover(quote: CitedQuote): string {
       return withPassage(`**Quotation — not in ${notIn}**: found in para ${match.number} of the ${match.entry.info.label}${matchKind(match)}.${also}`, match);
     }
     case 'not-found': {
+      if (verdict.tooLong) return `**Quotation — not found** as written in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}: ${tooLongNote(quote.pairing.quotation)}.`;
       const title = `**Quotation — not found** in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}.`;
       const closest = verdict.closest;
       if (!closest) return title;
@@ -453,6 +463,11 @@ function citedHover(quote: CitedQuote): string {
       return `${title} Closest passage, para ${closest.passage.number}:\n\n${passage}\n\n${LEGEND}`;
     }
   }
+}
+
+/** Why a long quote was only looked for as written. */
+function tooLongNote(quotation: Quotation): string {
+  return `quote too long to check closely (${quotation.wordCount} words; the limit is ${MAX_ALIGNED_QUOTE_WORDS})`;
 }
 
 /** "the Zero Draft or the First Draft" */

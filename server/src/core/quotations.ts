@@ -31,6 +31,51 @@ export const SHORT_QUOTE_WORDS = 3;
 export const NEAR_ALIGNED_RATIO = 0.8;
 /** 'near' needs at least this similarity between the quote and the passage. */
 export const NEAR_SIMILARITY = 0.7;
+/**
+ * Quotes of more words than this are not aligned word by word (the alignment
+ * costs quote words × paragraph words in time and memory): they are only
+ * looked for as written, word for word, with their ellipses (see
+ * `QuoteCheckBase.unaligned`).
+ */
+export const MAX_ALIGNED_QUOTE_WORDS = 2000;
+/** Nor is a quote aligned with a paragraph when the table would have more cells than this (a paragraph of a badly extracted draft). */
+const MAX_ALIGNMENT_CELLS = 4_000_000;
+
+/**
+ * A cache keyed by quotation text, emptied when it holds `limit` entries or
+ * its keys add up to `maxChars` characters: a long quote being edited leaves
+ * a new key at every keystroke, and memory must stay bounded.
+ */
+export class TextKeyedCache<V> {
+  private readonly map = new Map<string, V>();
+  private chars = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly maxChars = 4_000_000,
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (!this.map.has(key)) {
+      if (this.map.size >= this.limit || this.chars + key.length > this.maxChars) this.clear();
+      this.chars += key.length;
+    }
+    this.map.set(key, value);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Finding quotations and pairing them with citations
@@ -480,6 +525,12 @@ interface QuoteCheckBase {
   /** Quote words that align with a word of the paragraph. */
   alignedWords: number;
   short: boolean;
+  /**
+   * True when the quote was too long to align with the paragraph (more than
+   * MAX_ALIGNED_QUOTE_WORDS words): it was only looked for word for word, so
+   * the outcome is 'exact' or 'none', and a 'none' has no closest passage.
+   */
+  unaligned?: boolean;
 }
 
 export interface ExactQuote extends QuoteCheckBase {
@@ -533,13 +584,11 @@ const QUOTE_PIECE = new RegExp(
 
 // A submission is re-read on every keystroke and its quotes rarely change:
 // their parts are remembered by text (parts are never mutated).
-const partsByQuote = new Map<string, readonly QuotePart[]>();
-const PARTS_CACHE_LIMIT = 20000;
+const partsByQuote = new TextKeyedCache<readonly QuotePart[]>(20000);
 
 function quoteParts(quote: string): readonly QuotePart[] {
   let parts = partsByQuote.get(quote);
   if (!parts) {
-    if (partsByQuote.size >= PARTS_CACHE_LIMIT) partsByQuote.clear();
     partsByQuote.set(quote, (parts = readQuoteParts(quote)));
   }
   return parts;
@@ -734,6 +783,9 @@ const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, St
 function checkParts(quote: string, parts: readonly QuotePart[], source: string, tokens: readonly WordToken[]): QuoteCheck {
   const quoteWords = parts.filter((p) => p.kind !== 'gap').length;
   const short = quoteWords <= SHORT_QUOTE_WORDS;
+  if (quoteWords > MAX_ALIGNED_QUOTE_WORDS || (parts.length + 1) * (tokens.length + 1) > MAX_ALIGNMENT_CELLS) {
+    return checkAsWritten(parts, source, tokens, quoteWords, short);
+  }
   const path = trimChangedEdges(align(parts, tokens), tokens, source);
   let alignedWords = 0;
   let omitted = 0;
@@ -755,6 +807,66 @@ function checkParts(quote: string, parts: readonly QuotePart[], source: string, 
   }
   const closest = span && alignedWords > 0 ? { span, passage: source.slice(span.start, span.end), differences } : undefined;
   return { outcome: 'none', closest, ...base };
+}
+
+/**
+ * A quote too long to align, looked for as written: each run of words between
+ * two ellipses, word for word (bracketed letters as they stand for), in
+ * order; the first run may start and the last may end anywhere. Time linear
+ * in the words of the quote and of the paragraph when the quote has no
+ * bracketed alteration.
+ */
+function checkAsWritten(parts: readonly QuotePart[], source: string, tokens: readonly WordToken[], quoteWords: number, short: boolean): QuoteCheck {
+  const runs: QuotePart[][] = [[]];
+  for (const part of parts) {
+    if (part.kind === 'gap') runs.push([]);
+    else runs[runs.length - 1].push(part);
+  }
+  let at = 0;
+  let first = -1;
+  let last = -1;
+  for (const run of runs) {
+    if (!run.length) continue;
+    const found = findRun(run, tokens, at);
+    if (found < 0) return { outcome: 'none', similarity: 0, quoteWords, alignedWords: 0, short, unaligned: true };
+    if (first < 0) first = found;
+    at = found + run.length;
+    last = at - 1;
+  }
+  if (first < 0) return { outcome: 'none', similarity: 0, quoteWords, alignedWords: 0, short, unaligned: true };
+  const span = { start: tokens[first].span.start, end: tokens[last].span.end };
+  return { outcome: 'exact', span, passage: source.slice(span.start, span.end), similarity: 1, quoteWords, alignedWords: quoteWords, short, unaligned: true };
+}
+
+/**
+ * Where a run of quote parts (words, bracketed letters; a stand-in matches
+ * one word) first stands in `tokens` from `from` on, or -1: Knuth–Morris–Pratt
+ * on the words when the run is words only (linear), else word by word.
+ */
+export function findRun(run: readonly QuotePart[], tokens: readonly WordToken[], from = 0): number {
+  const fits = (part: QuotePart, token: WordToken) => part.kind === 'stand-in' || partMatches(part, token.word);
+  if (!run.every((p) => p.kind === 'word')) {
+    for (let start = from; start + run.length <= tokens.length; start++) {
+      let k = 0;
+      while (k < run.length && fits(run[k], tokens[start + k])) k++;
+      if (k === run.length) return start;
+    }
+    return -1;
+  }
+  const words = run.map((p) => (p.kind === 'word' ? p.word : ''));
+  // fail[k]: the length of the longest proper prefix of words[0..k] that is also its suffix.
+  const fail = new Array<number>(words.length).fill(0);
+  for (let k = 1, length = 0; k < words.length; k++) {
+    while (length > 0 && words[k] !== words[length]) length = fail[length - 1];
+    if (words[k] === words[length]) length++;
+    fail[k] = length;
+  }
+  for (let j = from, matched = 0; j < tokens.length; j++) {
+    while (matched > 0 && tokens[j].word !== words[matched]) matched = fail[matched - 1];
+    if (tokens[j].word === words[matched]) matched++;
+    if (matched === words.length) return j - words.length + 1;
+  }
+  return -1;
 }
 
 /** From the first to the last paragraph word the quote's words stand against. */
@@ -843,10 +955,10 @@ export interface QuotationIndex {
   readonly words: ReadonlyMap<string, readonly number[]>;
   /** Each paragraph's words, and each pair of neighbouring words written as one ("cyber"+"security"). */
   readonly vocabularies: readonly ReadonlySet<string>[];
-  readonly cache: Map<string, QuoteLocation[]>;
+  readonly cache: TextKeyedCache<QuoteLocation[]>;
   /** Paragraph number → its place in `paragraphs`. */
   readonly positions: ReadonlyMap<string, number>;
-  readonly closestCache: Map<string, ClosestPassage | null>;
+  readonly closestCache: TextKeyedCache<ClosestPassage | null>;
 }
 
 const MAX_CANDIDATES = 12;
@@ -873,7 +985,7 @@ export function createQuotationIndex(paragraphs: readonly QuotableParagraph[]): 
   });
   const positions = new Map<string, number>();
   paragraphs.forEach((p, i) => positions.has(p.number) || positions.set(p.number, i));
-  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new Map(), positions, closestCache: new Map() };
+  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new TextKeyedCache(CACHE_LIMIT), positions, closestCache: new TextKeyedCache(CACHE_LIMIT) };
 }
 
 /** Check a quotation against one paragraph of an indexed draft (its words are already cut); undefined when the draft has no such paragraph. */
@@ -909,7 +1021,6 @@ export function closestPassage(quote: string, index: QuotationIndex): ClosestPas
       best = { number: index.paragraphs[i].number, span: found.span, passage: found.passage, differences: found.differences, similarity: check.similarity };
     }
   }
-  if (index.closestCache.size >= CACHE_LIMIT) index.closestCache.clear();
   index.closestCache.set(quote, best ?? null);
   return best;
 }
@@ -948,7 +1059,6 @@ export function locateQuotation(quote: string, draft: QuotationIndex | readonly 
     if (check.outcome !== 'none') found.push({ number: index.paragraphs[i].number, check });
   }
   found.sort((a, b) => rank(a) - rank(b) || b.check.similarity - a.check.similarity);
-  if (index.cache.size >= CACHE_LIMIT) index.cache.clear();
   index.cache.set(quote, found);
   return found;
 }
@@ -974,6 +1084,9 @@ function rank(location: QuoteLocation): number {
  * words for an exact or near match to be possible at all.
  */
 function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[]): number[] {
+  const needed = neededWords(partWords(parts));
+  // A quote longer than twice any paragraph can match none (see mayMatch): no need to vote.
+  if (!index.tokens.some((list) => needed <= 2 * list.length)) return [];
   const runs: string[][] = [[]];
   for (const p of parts) {
     if (p.kind === 'word') runs[runs.length - 1].push(p.word);
@@ -991,7 +1104,7 @@ function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[])
   }
   if (!votes.size) new Set(runs.flat()).forEach((w) => vote(index.words.get(w)));
   return [...votes]
-    .filter(([i]) => mayMatch(parts, index.vocabularies[i]))
+    .filter(([i]) => needed <= 2 * index.tokens[i].length && mayMatch(parts, index.vocabularies[i]))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_CANDIDATES)
     .map(([i]) => i);
@@ -1018,6 +1131,22 @@ function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>):
       ) possible++;
     }
   });
-  const needed = words <= SHORT_QUOTE_WORDS ? words : Math.ceil(words * NEAR_ALIGNED_RATIO - 1e-9);
-  return words > 0 && possible >= needed;
+  return words > 0 && possible >= neededWords(words);
 }
+
+/**
+ * How many of a quote's words must align for an exact or near match. An
+ * aligned quote word takes at least half a paragraph word (two quote words
+ * may stand for one: "cyber security" / "cybersecurity"), so a paragraph of
+ * fewer than half this many words matches nothing.
+ */
+function neededWords(words: number): number {
+  return words <= SHORT_QUOTE_WORDS ? words : Math.ceil(words * NEAR_ALIGNED_RATIO - 1e-9);
+}
+
+function partWords(parts: readonly QuotePart[]): number {
+  let words = 0;
+  for (const p of parts) if (p.kind !== 'gap') words++;
+  return words;
+}
+
