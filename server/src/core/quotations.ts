@@ -38,8 +38,11 @@ export const NEAR_SIMILARITY = 0.7;
  * `QuoteCheckBase.unaligned`).
  */
 export const MAX_ALIGNED_QUOTE_WORDS = 2000;
-/** Nor is a quote aligned with a paragraph when the table would have more cells than this (a paragraph of a badly extracted draft). */
-const MAX_ALIGNMENT_CELLS = 4_000_000;
+/**
+ * Nor is a quote aligned with a paragraph when the table would have more
+ * cells than this (a paragraph of a badly extracted draft): 5 bytes a cell.
+ */
+const MAX_ALIGNMENT_CELLS = 8_000_000;
 
 /**
  * A cache keyed by quotation text, emptied when it holds `limit` entries or
@@ -662,9 +665,11 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   const n = parts.length;
   const m = tokens.length;
   const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  // Costs are small whole numbers: 32-bit floats hold them exactly.
+  const cost = new Float32Array((n + 1) * width).fill(Infinity);
   const step = new Uint8Array((n + 1) * width);
-  const taken = new Uint16Array((n + 1) * width); // source tokens consumed by a stand-in
+  // Source tokens consumed by a stand-in ("[the Group]"), kept only when the quote has one.
+  const taken = parts.some((p) => p.kind === 'stand-in') ? new Uint16Array((n + 1) * width) : undefined;
   for (let j = 0; j <= m; j++) cost[j] = 0;
   // The cheapest way into the current cell; on equal cost the first offer wins,
   // so offers go from the most to the least faithful reading.
@@ -707,7 +712,7 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
       }
       cost[row + j] = best;
       step[row + j] = how;
-      taken[row + j] = consumed;
+      if (taken) taken[row + j] = consumed;
     }
   }
   let end = 0;
@@ -715,7 +720,7 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   const path: AlignedStep[] = [];
   for (let i = n, j = end; i > 0; ) {
     const s = step[i * width + j] as Step;
-    const [di, dj] = stepSize(s, taken[i * width + j]);
+    const [di, dj] = stepSize(s, taken ? taken[i * width + j] : 0);
     path.push({ step: s, parts: [i - di, i], tokens: [j - dj, j] });
     i -= di;
     j -= dj;
