@@ -16,6 +16,7 @@ import {
   firstStartingAt,
   locateQuotation,
   spanCover,
+  trimEndWhile,
 } from '../../server/src/core/quotations';
 import { foldTypography, normaliseText, wordTokens } from '../../server/src/core/textNormalise';
 import { fixturesDir, readCorpus } from '../support/paths';
@@ -445,6 +446,15 @@ describe('quotations in long blocks', () => {
       { numRuns: 500 },
     );
     assert.equal(spanCover([])({ start: 0, end: 0 }), false);
+  });
+
+  it('trims the characters of a class from the end of a text as the pattern "[…]*$" does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '(', ',', '\u2013', '-', 'é', '\uD83D') });
+    fc.assert(
+      fc.property(text, (s) => assert.equal(trimEndWhile(s, /[\s([,\u2013\u2014-]/), s.replace(/[\s([,\u2013\u2014-]*$/, ''))),
+      { numRuns: 500 },
+    );
+    assert.equal(trimEndWhile(`States${' '.repeat(200000)}agreed${' '.repeat(200000)}(`, /[\s(]/), `States${' '.repeat(200000)}agreed`);
   });
 
   it('empties a quotation cache when it holds too many entries or too many characters', () => {

@@ -44,6 +44,7 @@ import {
   closestPassage,
   findQuotations,
   locateQuotation,
+  trimEndWhile,
 } from './quotations';
 import { resolveCitation } from './resolver';
 import { scanSymbols } from './symbols';
@@ -385,7 +386,8 @@ function rewordEdits(text: string, quotation: Quotation, differences: readonly W
       case 'added': {
         let { start, end } = difference.quotedSpan;
         // The words go with the space before them, unless that space starts a line (a block quote's blanked marker).
-        const spaceBefore = /[ \t]*$/.exec(masked.slice(0, start))![0];
+        const before = masked.slice(0, start);
+        const spaceBefore = before.slice(trimEndWhile(before, /[ \t]/).length);
         const spaceAfter = /^[ \t]*/.exec(masked.slice(end))![0];
         const startsLine = start === spaceBefore.length || masked[start - spaceBefore.length - 1] === '\n';
         if (spaceBefore && !startsLine) start -= spaceBefore.length;
@@ -410,8 +412,13 @@ function keepingLineBreaks(text: string, masked: string, base: number, span: Spa
   const replaced = masked.slice(span.start, span.end);
   let out = '';
   let used = 0;
+  // Words of `replaced` before the line break at hand, counted one line at a time.
+  let counted = 0;
+  let from = 0;
   for (const m of replaced.matchAll(/\s*\n\s*/g)) {
-    const before = Math.min(words.length, wordsOf(replaced.slice(0, m.index)).length);
+    counted += wordsOf(replaced.slice(from, m.index)).length;
+    from = m.index + m[0].length;
+    const before = Math.min(words.length, counted);
     out += words.slice(used, before).join(' ');
     used = before;
     const at = base + span.start + m.index;

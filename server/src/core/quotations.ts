@@ -460,7 +460,7 @@ function pairBlock(text: string, lines: readonly Span[], block: BlockQuote, sort
     const edges = citationEdges(closing);
     const rest = block.masked.slice(edges.end - block.span.start);
     if (/^[\s)\].,;:]*$/.test(rest)) {
-      const head = block.masked.slice(0, edges.start - block.span.start).replace(/[\s([,\u2013\u2014-]*$/, '');
+      const head = trimEndWhile(block.masked.slice(0, edges.start - block.span.start), /[\s([,\u2013\u2014-]/);
       textSpan = trimmedSpan(block.masked, 0, head.length);
       pairing = { citation: closing, reason: 'inside' };
     }
@@ -480,6 +480,17 @@ function pairBlock(text: string, lines: readonly Span[], block: BlockQuote, sort
   const absolute = { start: block.span.start + textSpan.start, end: block.span.start + textSpan.end };
   const quotation = makeQuotation('block', block.span, absolute, block.masked.slice(textSpan.start, textSpan.end));
   return { quotation, ...pairing };
+}
+
+/**
+ * `text` without the characters matching `char` at its end. (A pattern such as
+ * /[\s(]*$/ is tried at every position of the text, and across a long run of
+ * spaces costs the square of its length.)
+ */
+export function trimEndWhile(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** A block quote that also wraps its text in quote marks: “…”. */
