@@ -39,6 +39,7 @@ import {
   Quotation,
   QuotationPairing,
   QuoteCheck,
+  TextKeyedCache,
   WordDifference,
   checkQuotationIn,
   closestPassage,
@@ -106,7 +107,7 @@ interface DocumentQuotes {
 }
 
 const documents = new WeakMap<DocumentAnalysis, DocumentQuotes>();
-const verdicts = new WeakMap<DraftEntry, Map<string, Verdict>>();
+const verdicts = new WeakMap<DraftEntry, TextKeyedCache<Verdict>>();
 
 export const quotationFeature: Feature = {
   diagnosticCodes: QUOTATION_CODES,
@@ -178,11 +179,10 @@ function quotesOf(view: WorkspaceView, analysis: DocumentAnalysis): DocumentQuot
 
 function verdictFor(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation): Verdict {
   let cache = verdicts.get(entry);
-  if (!cache) verdicts.set(entry, (cache = new Map()));
+  if (!cache) verdicts.set(entry, (cache = new TextKeyedCache(VERDICT_CACHE_LIMIT)));
   const key = `${numbers.join(' ')}\n${quotation.text}`;
   let verdict = cache.get(key);
   if (!verdict) {
-    if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
     verdict = judge(view, entry, numbers, quotation);
     cache.set(key, verdict);
   }

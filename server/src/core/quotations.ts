@@ -541,8 +541,9 @@ interface QuoteCheckBase {
   short: boolean;
   /**
    * True when the quote was too long to align with the paragraph (more than
-   * MAX_ALIGNED_QUOTE_WORDS words): it was only looked for word for word, so
-   * the outcome is 'exact' or 'none', and a 'none' has no closest passage.
+   * MAX_ALIGNED_QUOTE_WORDS words, or a table of more than
+   * MAX_ALIGNMENT_CELLS cells): it was only looked for as written, so the
+   * outcome is 'exact' or 'none', and a 'none' has no closest passage.
    */
   unaligned?: boolean;
 }
@@ -859,7 +860,7 @@ function checkAsWritten(parts: readonly QuotePart[], source: string, tokens: rea
  * one word) first stands in `tokens` from `from` on, or -1: Knuth–Morris–Pratt
  * on the words when the run is words only (linear), else word by word.
  */
-export function findRun(run: readonly QuotePart[], tokens: readonly WordToken[], from = 0): number {
+function findRun(run: readonly QuotePart[], tokens: readonly WordToken[], from = 0): number {
   const fits = (part: QuotePart, token: WordToken) => part.kind === 'stand-in' || partMatches(part, token.word);
   if (!run.every((p) => p.kind === 'word')) {
     for (let start = from; start + run.length <= tokens.length; start++) {
