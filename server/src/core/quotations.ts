@@ -1030,8 +1030,11 @@ export function closestPassage(quote: string, index: QuotationIndex): ClosestPas
   const cached = index.closestCache.get(quote);
   if (cached !== undefined) return cached ?? undefined;
   const parts = quoteParts(quote);
+  const words = partWords(parts);
   let best: ClosestPassage | undefined;
   for (const i of closeParagraphs(index, parts)) {
+    // A paragraph holding too few of the quote's words cannot come closer than the best so far.
+    if (best && possibleWords(parts, index.vocabularies[i]) / words <= best.similarity) continue;
     const check = checkParts(quote, parts, index.paragraphs[i].text, index.tokens[i]);
     const found = check.outcome === 'none' ? check.closest : { ...check, differences: check.outcome === 'near' ? check.differences : [] };
     if (found && (!best || check.similarity > best.similarity)) {
@@ -1132,11 +1135,19 @@ function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[])
  * to come out exact or near: a cheap upper bound on the aligned words.
  */
 function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>): boolean {
-  let words = 0;
+  const words = partWords(parts);
+  return words > 0 && possibleWords(parts, vocabulary) >= neededWords(words);
+}
+
+/**
+ * How many of the quote's words can align with a paragraph at most: those it
+ * has (alone, or written as one with a neighbour), and bracketed ones.
+ * Similarity is at most this share of the quote's words.
+ */
+function possibleWords(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>): number {
   let possible = 0;
   parts.forEach((p, k) => {
     if (p.kind === 'gap') return;
-    words++;
     if (p.kind !== 'word') possible++;
     else {
       const before = parts[k - 1];
@@ -1148,7 +1159,7 @@ function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>):
       ) possible++;
     }
   });
-  return words > 0 && possible >= neededWords(words);
+  return possible;
 }
 
 /**
