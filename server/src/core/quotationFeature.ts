@@ -23,6 +23,10 @@
 //   that differ, so ellipses, bracketed alterations, block-quote markers and
 //   the author's typography elsewhere in the quote stay as written.
 // - Drafts quoting themselves or others are not checked: only submissions.
+// - A quotation of more than MAX_ALIGNED_QUOTE_WORDS words is looked for as
+//   written only (aligning it word by word would cost its words times the
+//   paragraph's): found, it is exact or elsewhere as usual; not found, the
+//   diagnostic says it was too long to check closely, with no closest passage.
 //
 // Cost per keystroke: pairing the quotes with the citations is one pass over
 // the text; each quote's verdict is cached per cited draft by its numbers and
