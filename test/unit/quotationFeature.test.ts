@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { CoreCodeAction } from '../../server/src/core/features';
 import { createLanguageService, LanguageService } from '../../server/src/core/languageService';
 import { LineMap } from '../../server/src/core/lines';
+import { MAX_ALIGNED_QUOTE_WORDS } from '../../server/src/core/quotations';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
 import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
@@ -397,6 +398,46 @@ describe('quotation feature: keystrokes', () => {
     assert.ok(quoteDiagnostics(service).some((d) => d.message.startsWith('quote is not in para 4;')));
     service.setDocument(`${ROOT}/drafts/zero-draft.txt`, ZERO_DRAFT.replace('3. States expressed concern', '3. States noted').replace('4. Some delegations', '4. States expressed concern at the growing use of ransomware against health services, schools and local governments. Some delegations'), 1);
     assert.ok(!quoteDiagnostics(service).some((d) => d.message.startsWith('quote is not in para 4;')));
+  });
+});
+
+describe('quotation feature: quotations too long to compare word by word', () => {
+  // A draft with one very long paragraph, and a submission quoting more than
+  // MAX_ALIGNED_QUOTE_WORDS of its words.
+  const longText = Array.from({ length: 400 }, (_, k) => `the Group met for session ${k + 1} and heard States`).join(', ');
+  const draft = `**Open-ended Working Group on Secure Digital Cooperation**\n\nZero Draft [Test Fixture]\n\nA. Introduction\n\n1. The Working Group met in four sessions.\n\n2. ${longText}.\n`;
+  const words = longText.split(' ');
+  const quote = words.slice(100, 100 + MAX_ALIGNED_QUOTE_WORDS + 200).join(' ');
+  const changed = quote.replace('session 40 ', 'session forty ');
+  const submission = `---\ndraft: zero-draft\n---\n\nPara 2 says “${quote}”.\n\nPara 1 says “${quote}”.\n\nPara 2 says “${changed}”.\n`;
+  const service = createLanguageService(
+    new MemoryFileSystem({
+      [`${ROOT}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }] }),
+      [`${ROOT}/drafts/zero-draft.txt`]: draft,
+      [FILE]: submission,
+    }),
+    ROOT,
+  );
+
+  it('finds them as written, in the cited paragraph or elsewhere, and says when one is too long to compare more closely', () => {
+    assert.notEqual(changed, quote);
+    const words = MAX_ALIGNED_QUOTE_WORDS + 200;
+    assert.deepEqual(
+      quoteDiagnostics(service).map((d) => [d.code, d.message, submission.slice(d.span.start, d.span.end)]),
+      [
+        ['quote-elsewhere', 'quote is not in para 1; found in para 2', `“${quote}”`],
+        [
+          'quote-not-found',
+          `quote too long to check closely (${words} words; the limit is ${MAX_ALIGNED_QUOTE_WORDS}): not found as written in para 2 or elsewhere in the Zero Draft`,
+          `“${changed}”`,
+        ],
+      ],
+    );
+    const hover = service.hover(FILE, submission.lastIndexOf('“') + 3);
+    assert.equal(
+      hover?.markdown,
+      `**Quotation — not found** as written in para 2 or elsewhere in the Zero Draft: quote too long to check closely (${words} words; the limit is ${MAX_ALIGNED_QUOTE_WORDS}).`,
+    );
   });
 });
 

@@ -6,12 +6,17 @@ import { scanCitations } from '../../server/src/core/citations';
 import { parseDraft } from '../../server/src/core/draftParser';
 import { Paragraph } from '../../server/src/core/model';
 import {
+  MAX_ALIGNED_QUOTE_WORDS,
   QuoteCheck,
   QuotationPairing,
+  TextKeyedCache,
   checkQuotation,
   createQuotationIndex,
   findQuotations,
+  firstStartingAt,
   locateQuotation,
+  spanCover,
+  trimEndWhile,
 } from '../../server/src/core/quotations';
 import { foldTypography, normaliseText, wordTokens } from '../../server/src/core/textNormalise';
 import { fixturesDir, needsCorpus, readCorpus } from '../support/paths';
@@ -369,6 +374,174 @@ describe('quotation properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('quotations in long blocks', () => {
+  /** What a pairing says, with offsets moved by `shift`: comparable across texts. */
+  const described = (pairings: QuotationPairing[], shift = 0) =>
+    pairings.map((p) => ({
+      span: [p.quotation.span.start + shift, p.quotation.span.end + shift],
+      text: p.quotation.text,
+      citation: p.citation ? [p.citation.span.start + shift, p.citation.numbers.join(' ')] : null,
+      reason: p.reason ?? null,
+    }));
+  const pairingsOf = (text: string) => findQuotations(text, scanCitations(text));
+  /** The pairings of each sentence found on its own, moved to where the sentence stands in the block. */
+  const oneAtATime = (sentences: readonly string[], separator: string) => {
+    const found: ReturnType<typeof described> = [];
+    let at = 0;
+    for (const sentence of sentences) {
+      found.push(...described(pairingsOf(sentence), at));
+      at += sentence.length + separator.length;
+    }
+    return found;
+  };
+
+  it('pairs a sentence repeated thousands of times on one line, or once a line, as it pairs it alone', () => {
+    const sentence = 'para 12 says “growing in scale” and ¶ 41, paras 9-11.';
+    const alone = described(pairingsOf(sentence));
+    assert.deepEqual(alone, [{ span: [13, 31], text: 'growing in scale', citation: [0, '12'], reason: 'before' }]);
+    for (const separator of [' ', '\n']) {
+      const copies = Array.from({ length: 3000 }, () => sentence);
+      assert.deepEqual(described(pairingsOf(copies.join(separator))), oneAtATime(copies, separator), JSON.stringify(separator));
+    }
+  });
+
+  it('pairs the quotations of a long block as it pairs its sentences one at a time', () => {
+    const opener = fc.constantFrom('We', 'The Group', 'States', 'Para 3', 'Paragraph 8', '“Trust matters”', 'In para 4');
+    const piece = fc.constantFrom(
+      'para 12', 'paras 9-11', '¶ 41', 'paragraph 7', '(para 5)', 'paras 3 and 4', 'para 20 of the Zero Draft',
+      '“growing in scale”', '"regular and inclusive consultations"', '“no State is immune”', '“a two-way street”¹', '"capacity"',
+      'says', 'and', 'we note', 'of', 'in', ',', ';', 'as', 'welcomes', '—', 'notes that',
+    );
+    const sentence = fc.tuple(opener, fc.array(piece, { minLength: 1, maxLength: 12 })).map(([first, rest]) => `${first} ${rest.join(' ')}.`);
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 60 }), fc.constantFrom(' ', '\n', '  '), (sentences, separator) => {
+        assert.deepEqual(described(pairingsOf(sentences.join(separator))), oneAtATime(sentences, separator));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the first item starting at or after an offset by binary search', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(200)), fc.integer({ min: -5, max: 210 }), fc.nat(30), (starts, offset, from) => {
+        const sorted = [...starts].sort((a, b) => a - b).map((start) => ({ span: { start, end: start + 1 } }));
+        const first = Math.min(from, sorted.length);
+        const expected = sorted.findIndex((item, k) => k >= first && item.span.start >= offset);
+        assert.equal(firstStartingAt(sorted, offset, first), expected < 0 ? sorted.length : expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells whether a span lies inside one of a set of spans, overlapping or not', () => {
+    const span = fc.tuple(fc.nat(100), fc.nat(30)).map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(
+      fc.property(fc.array(span), span, (spans, probe) => {
+        const expected = spans.some((s) => s.start <= probe.start && probe.end <= s.end);
+        assert.equal(spanCover(spans)(probe), expected);
+      }),
+      { numRuns: 500 },
+    );
+    assert.equal(spanCover([])({ start: 0, end: 0 }), false);
+  });
+
+  it('trims the characters of a class from the end of a text as the pattern "[…]*$" does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '(', ',', '\u2013', '-', 'é', '\uD83D') });
+    fc.assert(
+      fc.property(text, (s) => assert.equal(trimEndWhile(s, /[\s([,\u2013\u2014-]/), s.replace(/[\s([,\u2013\u2014-]*$/, ''))),
+      { numRuns: 500 },
+    );
+    assert.equal(trimEndWhile(`States${' '.repeat(200000)}agreed${' '.repeat(200000)}(`, /[\s(]/), `States${' '.repeat(200000)}agreed`);
+  });
+
+  it('empties a quotation cache when it holds too many entries or too many characters', () => {
+    const byCount = new TextKeyedCache<number>(2);
+    byCount.set('a', 1);
+    byCount.set('b', 2);
+    byCount.set('b', 3);
+    assert.equal(byCount.size, 2);
+    assert.equal(byCount.get('b'), 3);
+    byCount.set('c', 4);
+    assert.deepEqual([byCount.size, byCount.get('a'), byCount.get('c')], [1, undefined, 4]);
+    const byChars = new TextKeyedCache<number>(100, 10);
+    byChars.set('x'.repeat(6), 1);
+    byChars.set('y'.repeat(4), 2);
+    assert.equal(byChars.size, 2);
+    byChars.set('z', 3);
+    assert.deepEqual([byChars.size, byChars.get('z')], [1, 3]);
+  });
+});
+
+describe('quotations too long to align', () => {
+  // Paragraphs of a few words repeated at random: a run of words occurs many
+  // times, the way a search must not be fooled by.
+  const WORDS = ['States', 'norms', 'capacity', 'the', 'Group'];
+  const longParagraph = fc.array(fc.nat(WORDS.length - 1), { minLength: MAX_ALIGNED_QUOTE_WORDS + 50, maxLength: MAX_ALIGNED_QUOTE_WORDS + 400 }).map((picks) => picks.map((k) => WORDS[k]));
+  /** Where `words` first stand in `paragraph`, word by word: the plain search. */
+  const firstOccurrence = (paragraph: readonly string[], words: readonly string[], from = 0) => {
+    for (let start = from; start + words.length <= paragraph.length; start++) {
+      if (words.every((w, k) => paragraph[start + k] === w)) return start;
+    }
+    return -1;
+  };
+  /** The offset of the `k`th word of a paragraph written with single spaces. */
+  const offsetOf = (words: readonly string[], k: number) => words.slice(0, k).reduce((sum, w) => sum + w.length + 1, 0);
+
+  it('finds a window of more than the limit exactly, at its first occurrence, without aligning it', () => {
+    fc.assert(
+      fc.property(longParagraph, fc.nat(), (words, seed) => {
+        const length = MAX_ALIGNED_QUOTE_WORDS + 1 + (seed % 40);
+        const first = seed % (words.length - length + 1);
+        const window = words.slice(first, first + length);
+        const check = checkQuotation(window.join(' '), words.join(' '));
+        assert.equal(check.outcome, 'exact');
+        assert.ok(check.outcome === 'exact' && check.unaligned);
+        const at = firstOccurrence(words, window);
+        assert.equal(check.span.start, offsetOf(words, at));
+        assert.equal(check.passage, window.join(' '));
+        assert.equal(check.quoteWords, length);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('finds the runs of words between ellipses in order, and nothing when a word differs', () => {
+    fc.assert(
+      fc.property(longParagraph, fc.nat(), (words, seed) => {
+        const half = (MAX_ALIGNED_QUOTE_WORDS >> 1) + 1;
+        const start = seed % (words.length - 2 * half - 10);
+        const head = words.slice(start, start + half);
+        const tail = words.slice(start + half + 5, start + 2 * half + 5);
+        const check = checkQuotation(`${head.join(' ')} … ${tail.join(' ')}`, words.join(' '));
+        assert.equal(check.outcome, 'exact');
+        const changed = [...head];
+        changed[seed % half] = 'cooperation';
+        const missed = checkQuotation(`${changed.join(' ')} … ${tail.join(' ')}`, words.join(' '));
+        assert.deepEqual([missed.outcome, missed.unaligned, missed.outcome === 'none' && missed.closest], ['none', true, undefined]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('aligns a quote of the limit as before, naming a changed word', () => {
+    const words = Array.from({ length: MAX_ALIGNED_QUOTE_WORDS + 20 }, (_, k) => `w${k.toString(36)}`);
+    const quote = words.slice(10, 10 + MAX_ALIGNED_QUOTE_WORDS);
+    quote[100] = 'cooperation';
+    const check = checkQuotation(quote.join(' '), words.join(' '));
+    assert.equal(check.outcome, 'near');
+    assert.ok(!check.unaligned);
+    assert.deepEqual(differencesOf(check), [['changed', 'cooperation', words[110]]]);
+  });
+
+  it('locates a long quotation in a draft only where it stands as written', () => {
+    const paragraphText = Array.from({ length: MAX_ALIGNED_QUOTE_WORDS + 100 }, (_, k) => WORDS[(k * 7) % 5] + (k % 11)).join(' ');
+    const paragraphs = [{ number: '1', text: 'States agreed.' }, { number: '2', text: paragraphText }];
+    const quote = paragraphText.split(' ').slice(30, 30 + MAX_ALIGNED_QUOTE_WORDS + 10).join(' ');
+    assert.deepEqual(locateQuotation(quote, paragraphs).map((l) => [l.number, l.check.outcome]), [['2', 'exact']]);
+    assert.deepEqual(locateQuotation(`${quote} cooperation`, paragraphs), []);
   });
 });
 

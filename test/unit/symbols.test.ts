@@ -248,3 +248,32 @@ describe('normaliseSymbol', () => {
     assert.equal(normaliseSymbol('A/RES/43/78 H'), 'A/RES/43/78H');
   });
 });
+
+describe('findUrls', () => {
+  // The pattern findUrls applies, tried at every position of the whole text.
+  const everywhere = (text: string) =>
+    [
+      ...text.matchAll(
+        /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu,
+      ),
+    ].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+  it('finds what the URL pattern finds over the whole text', () => {
+    const piece = fc.constantFrom(
+      'https://undocs.org/A/RES/70/237', 'HTTP://un.org', 'ftp://x', 'www.un.org', 'WWW.', 'undocs.org/A/70/174', 'press.un.org/en', '<mailto:a@b.int>',
+      '<https://x y>', 'see', 'A/RES/70/237', ' ', '  ', '\n', '\t', '\u00a0', 'a', '.', '/', 'org', 'ORG/', 'io/', 'ſ', 'K', '<', ':', '//', '"', '”', ')', ']', '_', '@', '-', '1',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (text) => {
+        assert.deepEqual(findUrls(text), everywhere(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('looks at a long text without a URL only where a URL could stand', () => {
+    const words = 'States recall resolution 73/27 and the 2015 report, A/70/174; see also para 12. '.repeat(2000);
+    const text = `${words}Read it at https://undocs.org/A/70/174 or <https://www.un.org/disarmament>.\n${words}`;
+    assert.deepEqual(findUrls(text).map((url) => text.slice(url.start, url.end)), ['https://undocs.org/A/70/174', '<https://www.un.org/disarmament>']);
+  });
+});

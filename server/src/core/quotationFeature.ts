@@ -23,6 +23,10 @@
 //   that differ, so ellipses, bracketed alterations, block-quote markers and
 //   the author's typography elsewhere in the quote stay as written.
 // - Drafts quoting themselves or others are not checked: only submissions.
+// - A quotation of more than MAX_ALIGNED_QUOTE_WORDS words is looked for as
+//   written only (aligning it word by word would cost its words times the
+//   paragraph's): found, it is exact or elsewhere as usual; not found, the
+//   diagnostic says it was too long to check closely, with no closest passage.
 //
 // Cost per keystroke: pairing the quotes with the citations is one pass over
 // the text; each quote's verdict is cached per cited draft by its numbers and
@@ -34,15 +38,18 @@ import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Featur
 import {
   ClosestPassage,
   ExactQuote,
+  MAX_ALIGNED_QUOTE_WORDS,
   NearQuote,
   Quotation,
   QuotationPairing,
   QuoteCheck,
+  TextKeyedCache,
   WordDifference,
   checkQuotationIn,
   closestPassage,
   findQuotations,
   locateQuotation,
+  trimEndWhile,
 } from './quotations';
 import { resolveCitation } from './resolver';
 import { scanSymbols } from './symbols';
@@ -80,7 +87,7 @@ type Verdict =
   /** Not in the cited paragraphs; found in another paragraph of the cited draft or of another draft. */
   | { kind: 'elsewhere'; match: Match; more: Match[] }
   /** In none of the `searched` drafts (the cited one first). */
-  | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage } };
+  | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage }; tooLong?: boolean };
 
 interface CitedQuote {
   pairing: QuotationPairing;
@@ -104,7 +111,7 @@ interface DocumentQuotes {
 }
 
 const documents = new WeakMap<DocumentAnalysis, DocumentQuotes>();
-const verdicts = new WeakMap<DraftEntry, Map<string, Verdict>>();
+const verdicts = new WeakMap<DraftEntry, TextKeyedCache<Verdict>>();
 
 export const quotationFeature: Feature = {
   diagnosticCodes: QUOTATION_CODES,
@@ -112,7 +119,9 @@ export const quotationFeature: Feature = {
   diagnostics(view, file, analysis) {
     if (analysis.ownDraft) return [];
     const quotes = quotesOf(view, analysis);
-    const found = quotes.cited.flatMap((quote) => citedDiagnostics(view, analysis.text, quote, quotes.cited));
+    // Citations with a quote that fits them: moving such a citation would break that quote.
+    const fitting = new Set(quotes.cited.flatMap((quote) => (quote.verdict.kind === 'exact' || quote.verdict.kind === 'near' ? [quote.citation] : [])));
+    const found = quotes.cited.flatMap((quote) => citedDiagnostics(view, analysis.text, quote, fitting));
     if (view.auditsQuotations(file)) {
       for (const quote of uncitedQuotes(view, analysis, quotes)) found.push(...uncitedDiagnostic(view, quote));
     }
@@ -174,11 +183,10 @@ function quotesOf(view: WorkspaceView, analysis: DocumentAnalysis): DocumentQuot
 
 function verdictFor(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation): Verdict {
   let cache = verdicts.get(entry);
-  if (!cache) verdicts.set(entry, (cache = new Map()));
+  if (!cache) verdicts.set(entry, (cache = new TextKeyedCache(VERDICT_CACHE_LIMIT)));
   const key = `${numbers.join(' ')}\n${quotation.text}`;
   let verdict = cache.get(key);
   if (!verdict) {
-    if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
     verdict = judge(view, entry, numbers, quotation);
     cache.set(key, verdict);
   }
@@ -209,6 +217,8 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
       if (there.length) return elsewhere(there.map((location) => ({ entry: other, ...location })));
     }
   }
+  // Too long to align: it was looked for word for word only, and nothing comes "close".
+  if (quotation.wordCount > MAX_ALIGNED_QUOTE_WORDS) return { kind: 'not-found', searched, tooLong: true };
   return { kind: 'not-found', searched, closest: closestIn(entry, checks, closestPassage(quote, index)) };
 }
 
@@ -281,7 +291,7 @@ function isFixData(data: unknown): data is FixData {
   return typeof data === 'object' && data !== null && Array.isArray((data as FixData).fixes);
 }
 
-function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, all: readonly CitedQuote[]): CoreDiagnostic[] {
+function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, fitting: ReadonlySet<Citation>): CoreDiagnostic[] {
   const { pairing, citation, entry, verdict } = quote;
   const { quotation } = pairing;
   const span = quoteSpan(quotation);
@@ -301,7 +311,8 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
       const where = `para ${match.number}${otherDraft ? ` of the ${match.entry.info.label}` : ''}`;
       const also = verdict.more.length ? `; also in ${listOf(verdict.more.map((m) => `para ${m.number}`))}` : '';
       const message = `quote is not in ${cited}${otherDraft ? ` of the ${entry.info.label}` : ''}; found in ${where}${matchKind(match)}${also}`;
-      const anotherQuoteFits = all.some((other) => other !== quote && other.citation === citation && (other.verdict.kind === 'exact' || other.verdict.kind === 'near'));
+      // This quote does not fit its citation: any that does is another one.
+      const anotherQuoteFits = fitting.has(citation);
       const fixes = anotherQuoteFits
         ? []
         : [match, ...verdict.more].flatMap((place) => {
@@ -315,6 +326,9 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
         return view.diagnostic('short-quote-not-found', span, `“${oneLine(quotation.text)}” is not in ${cited} nor anywhere else in the ${entry.info.label}`, { fixes: [] });
       }
       if (!citation.numbers.some((number) => entry.byNumber.has(number))) return [];
+      if (verdict.tooLong) {
+        return view.diagnostic('quote-not-found', span, `${tooLongNote(quotation)}: not found as written in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}`, { fixes: [] });
+      }
       const closest = verdict.closest
         ? `; closest: “${firstWords(verdict.closest.passage.passage, CLOSEST_WORDS_IN_MESSAGE)}” (para ${verdict.closest.passage.number})`
         : '; no passage comes close';
@@ -376,7 +390,8 @@ function rewordEdits(text: string, quotation: Quotation, differences: readonly W
       case 'added': {
         let { start, end } = difference.quotedSpan;
         // The words go with the space before them, unless that space starts a line (a block quote's blanked marker).
-        const spaceBefore = /[ \t]*$/.exec(masked.slice(0, start))![0];
+        const before = masked.slice(0, start);
+        const spaceBefore = before.slice(trimEndWhile(before, /[ \t]/).length);
         const spaceAfter = /^[ \t]*/.exec(masked.slice(end))![0];
         const startsLine = start === spaceBefore.length || masked[start - spaceBefore.length - 1] === '\n';
         if (spaceBefore && !startsLine) start -= spaceBefore.length;
@@ -401,8 +416,13 @@ function keepingLineBreaks(text: string, masked: string, base: number, span: Spa
   const replaced = masked.slice(span.start, span.end);
   let out = '';
   let used = 0;
+  // Words of `replaced` before the line break at hand, counted one line at a time.
+  let counted = 0;
+  let from = 0;
   for (const m of replaced.matchAll(/\s*\n\s*/g)) {
-    const before = Math.min(words.length, wordsOf(replaced.slice(0, m.index)).length);
+    counted += wordsOf(replaced.slice(from, m.index)).length;
+    from = m.index + m[0].length;
+    const before = Math.min(words.length, counted);
     out += words.slice(used, before).join(' ');
     used = before;
     const at = base + span.start + m.index;
@@ -445,6 +465,7 @@ function citedHover(quote: CitedQuote): string {
       return withPassage(`**Quotation — not in ${notIn}**: found in para ${match.number} of the ${match.entry.info.label}${matchKind(match)}.${also}`, match);
     }
     case 'not-found': {
+      if (verdict.tooLong) return `**Quotation — not found** as written in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}: ${tooLongNote(quote.pairing.quotation)}.`;
       const title = `**Quotation — not found** in ${cited} or elsewhere in ${searchedDrafts(verdict.searched)}.`;
       const closest = verdict.closest;
       if (!closest) return title;
@@ -453,6 +474,11 @@ function citedHover(quote: CitedQuote): string {
       return `${title} Closest passage, para ${closest.passage.number}:\n\n${passage}\n\n${LEGEND}`;
     }
   }
+}
+
+/** Why a long quote was only looked for as written. */
+function tooLongNote(quotation: Quotation): string {
+  return `quote too long to check closely (${quotation.wordCount} words; the limit is ${MAX_ALIGNED_QUOTE_WORDS})`;
 }
 
 /** "the Zero Draft or the First Draft" */

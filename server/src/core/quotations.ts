@@ -31,6 +31,54 @@ export const SHORT_QUOTE_WORDS = 3;
 export const NEAR_ALIGNED_RATIO = 0.8;
 /** 'near' needs at least this similarity between the quote and the passage. */
 export const NEAR_SIMILARITY = 0.7;
+/**
+ * Quotes of more words than this are not aligned word by word (the alignment
+ * costs quote words × paragraph words in time and memory): they are only
+ * looked for as written, word for word, with their ellipses (see
+ * `QuoteCheckBase.unaligned`).
+ */
+export const MAX_ALIGNED_QUOTE_WORDS = 2000;
+/**
+ * Nor is a quote aligned with a paragraph when the table would have more
+ * cells than this (a paragraph of a badly extracted draft): 5 bytes a cell.
+ */
+const MAX_ALIGNMENT_CELLS = 8_000_000;
+
+/**
+ * A cache keyed by quotation text, emptied when it holds `limit` entries or
+ * its keys add up to `maxChars` characters: a long quote being edited leaves
+ * a new key at every keystroke, and memory must stay bounded.
+ */
+export class TextKeyedCache<V> {
+  private readonly map = new Map<string, V>();
+  private chars = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly maxChars = 4_000_000,
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (!this.map.has(key)) {
+      if (this.map.size >= this.limit || this.chars + key.length > this.maxChars) this.clear();
+      this.chars += key.length;
+    }
+    this.map.set(key, value);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Finding quotations and pairing them with citations
@@ -81,24 +129,26 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
   const lines = lineSpans(text);
   const sorted = [...citations].sort((a, b) => a.span.start - b.span.start);
   const blocks = blockQuotes(text, lines);
+  const inBlock = spanCover(blocks.map((b) => b.span));
   // The “Zero Draft” of "the “Zero Draft”, para 74" names a draft: it quotes nothing.
-  const qualifiers = citations.flatMap((c) => (c.qualifier && /["“”]/.test(text.slice(c.qualifier.span.start, c.qualifier.span.end)) ? [c.qualifier.span] : []));
-  const inline = inlineQuotes(text).filter(
-    (q) => !blocks.some((b) => contains(b.span, q.span.start)) && !qualifiers.some((span) => span.start <= q.textSpan.start && q.textSpan.end <= span.end),
+  const qualifiers = spanCover(
+    citations.flatMap((c) => (c.qualifier && /["“”]/.test(text.slice(c.qualifier.span.start, c.qualifier.span.end)) ? [c.qualifier.span] : [])),
   );
+  const inline = inlineQuotes(text).filter((q) => !inBlock({ start: q.span.start, end: q.span.start + 1 }) && !qualifiers(q.textSpan));
   const sentences = sentenceSpans(text, lines, inline.map((q) => q.span));
   const pairings: QuotationPairing[] = [];
   let s = 0;
-  // The quotations of the sentence at hand, found once per sentence.
-  let quotesOf: { sentence: Span; quotes: Quotation[] } | undefined;
+  // The citations and the quotations starting in the sentence at hand, found once per sentence.
+  let around: Sentence | undefined;
   for (const quotation of inline) {
     while (s < sentences.length && sentences[s].end <= quotation.span.start) s++;
     const sentence = sentences[s];
-    const inSentence = sentence && contains(sentence, quotation.span.start);
-    const nearby = inSentence ? startingIn(sorted, sentence) : [];
-    if (inSentence && quotesOf?.sentence !== sentence) quotesOf = { sentence, quotes: startingIn(inline, sentence) };
-    const quotes = inSentence && quotesOf ? quotesOf.quotes : [];
-    pairings.push({ quotation, ...pairInline(text, quotation, nearby, quotes) });
+    if (!sentence || !contains(sentence, quotation.span.start)) {
+      pairings.push({ quotation });
+      continue;
+    }
+    if (around?.span !== sentence) around = sentenceOf(sentence, sorted, inline);
+    pairings.push({ quotation, ...pairInline(text, quotation, around) });
   }
   for (const block of blocks) pairings.push(pairBlock(text, lines, block, sorted));
   return pairings
@@ -106,18 +156,72 @@ export function findQuotations(text: string, citations: readonly Citation[]): Qu
     .sort((a, b) => a.quotation.span.start - b.quotation.span.start);
 }
 
-/** The citations or quotations (sorted by start) that start inside a span. */
-function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): T[] {
-  let low = 0;
+/** A sentence, with the citations and the quotations that start in it: [from, to) of the sorted lists. */
+interface Sentence {
+  span: Span;
+  citations: readonly Citation[];
+  citationsFrom: number;
+  citationsTo: number;
+  quotes: readonly Quotation[];
+  quotesFrom: number;
+  quotesTo: number;
+}
+
+function sentenceOf(span: Span, citations: readonly Citation[], quotes: readonly Quotation[]): Sentence {
+  const citationsFrom = firstStartingAt(citations, span.start);
+  const quotesFrom = firstStartingAt(quotes, span.start);
+  return {
+    span,
+    citations,
+    citationsFrom,
+    citationsTo: firstStartingAt(citations, span.end, citationsFrom),
+    quotes,
+    quotesFrom,
+    quotesTo: firstStartingAt(quotes, span.end, quotesFrom),
+  };
+}
+
+/**
+ * The index of the first item (of a list sorted by start) that starts at or
+ * after `offset`, searching from `from` on; the list's length when none does.
+ */
+export function firstStartingAt(sorted: readonly { span: Span }[], offset: number, from = 0): number {
+  let low = from;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid].span.start < span.start) low = mid + 1;
+    if (sorted[mid].span.start < offset) low = mid + 1;
     else high = mid;
   }
-  const found: T[] = [];
-  for (let i = low; i < sorted.length && sorted[i].span.start < span.end; i++) found.push(sorted[i]);
-  return found;
+  return low;
+}
+
+/** The citations or quotations (sorted by start) that start inside a span. */
+function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): T[] {
+  const from = firstStartingAt(sorted, span.start);
+  return sorted.slice(from, firstStartingAt(sorted, span.end, from));
+}
+
+/**
+ * A test of whether a span lies wholly inside one of `spans` (in any order,
+ * overlapping or not): sorted once, then one binary search per question.
+ */
+export function spanCover(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // reach[k]: the furthest end among the first k + 1 spans.
+  const reach: number[] = [];
+  for (const span of sorted) reach.push(Math.max(span.end, reach.length ? reach[reach.length - 1] : -Infinity));
+  return (span) => {
+    // The last span starting at or before span.start.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && reach[low - 1] >= span.end;
+  };
 }
 
 function contains(span: Span, offset: number): boolean {
@@ -215,12 +319,26 @@ function sentenceEnd(text: string, at: number, limit: number, quotations: readon
   if (!next || !/[\p{Lu}\u201C"\u2018]/u.test(next[2])) return -1;
   const end = at + 1 + next[1].length;
   // A full stop inside a quotation ends the quoted sentence, not the one quoting it.
-  if (quotations.some((q) => at > q.start && end < q.end)) return -1;
+  // Quotations do not overlap: only the last one opening before `at` may hold it.
+  const last = lastStartingBefore(quotations, at);
+  if (last && end < last.end) return -1;
   if (text[at] === '.') {
     const word = /[^\s(\[]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
     if (ABBREVIATIONS.has(word.toLowerCase()) || /\/.*\d/.test(word)) return -1;
   }
   return end;
+}
+
+/** Of spans sorted by start, the last that starts before `offset`. */
+function lastStartingBefore(sorted: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? sorted[low - 1] : undefined;
 }
 
 /** Runs of lines between blank lines and structural lines. */
@@ -260,22 +378,37 @@ const INTRODUCING_GAP = /^[^.;!?“”"]{0,40}$/;
 /**
  * The citation a quote in a sentence belongs to: one standing right after the
  * closing mark ("…" (para 96)), else the nearest one before the quote ("para 74
- * encourages States to “…”"), else the nearest one after it.
+ * encourages States to “…”"), else the nearest one after it. Only the
+ * citations next to the quote are looked at, so a sentence of any length costs
+ * a binary search per quote.
  */
-function pairInline(text: string, q: Quotation, nearby: readonly Citation[], quotes: readonly Quotation[]): Omit<QuotationPairing, 'quotation'> {
-  const after = nearby.filter((c) => citationEdges(c).start >= q.span.end);
-  const before = nearby.filter((c) => citationEdges(c).end <= q.span.start);
-  const next = after[0];
+function pairInline(text: string, q: Quotation, sentence: Sentence): Omit<QuotationPairing, 'quotation'> {
+  const { citations, citationsFrom, citationsTo } = sentence;
+  // After the quote: a citation's reach starts at or before its keyword, so
+  // only citations starting after the quote can reach no further back than its end.
+  let next: Citation | undefined;
+  let second: Citation | undefined;
+  for (let k = firstStartingAt(citations, q.span.end, citationsFrom); k < citationsTo && !second; k++) {
+    if (citationEdges(citations[k]).start < q.span.end) continue;
+    if (next) second = citations[k];
+    else next = citations[k];
+  }
+  // Before the quote: the last citation whose reach ends where the quote starts or earlier.
+  let before: Citation | undefined;
+  for (let k = Math.min(citationsTo, firstStartingAt(citations, q.span.start + 1, citationsFrom)) - 1; k >= citationsFrom && !before; k--) {
+    if (citationEdges(citations[k]).end <= q.span.start) before = citations[k];
+  }
   // "in para 12 “…”; in para 13 “…”": the citation after this quote introduces
   // the next quote, and this one has its own citation before it.
-  const introducesNext = () => {
+  const introducesNext = (next: Citation) => {
     const end = citationEdges(next).end;
-    const following = quotes.find((other) => other.span.start >= end);
-    if (!following || (after[1] && citationEdges(after[1]).start < following.span.start)) return false;
+    const k = firstStartingAt(sentence.quotes, end, sentence.quotesFrom);
+    const following = k < sentence.quotesTo ? sentence.quotes[k] : undefined;
+    if (!following || (second && citationEdges(second).start < following.span.start)) return false;
     return INTRODUCING_GAP.test(text.slice(end, following.span.start));
   };
-  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start)) && !(before.length && introducesNext())) return { citation: next, reason: 'after' };
-  if (before.length) return { citation: before[before.length - 1], reason: 'before' };
+  if (next && ATTACHED_GAP.test(text.slice(q.span.end, citationEdges(next).start)) && !(before && introducesNext(next))) return { citation: next, reason: 'after' };
+  if (before) return { citation: before, reason: 'before' };
   if (next) return { citation: next, reason: 'sentence' };
   return {};
 }
@@ -327,7 +460,7 @@ function pairBlock(text: string, lines: readonly Span[], block: BlockQuote, sort
     const edges = citationEdges(closing);
     const rest = block.masked.slice(edges.end - block.span.start);
     if (/^[\s)\].,;:]*$/.test(rest)) {
-      const head = block.masked.slice(0, edges.start - block.span.start).replace(/[\s([,\u2013\u2014-]*$/, '');
+      const head = trimEndWhile(block.masked.slice(0, edges.start - block.span.start), /[\s([,\u2013\u2014-]/);
       textSpan = trimmedSpan(block.masked, 0, head.length);
       pairing = { citation: closing, reason: 'inside' };
     }
@@ -349,6 +482,17 @@ function pairBlock(text: string, lines: readonly Span[], block: BlockQuote, sort
   return { quotation, ...pairing };
 }
 
+/**
+ * `text` without the characters matching `char` at its end. (A pattern such as
+ * /[\s(]*$/ is tried at every position of the text, and across a long run of
+ * spaces costs the square of its length.)
+ */
+export function trimEndWhile(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** A block quote that also wraps its text in quote marks: “…”. */
 function withoutWrappingMarks(masked: string, span: Span): Span {
   const inner = masked.slice(span.start, span.end);
@@ -359,7 +503,15 @@ function withoutWrappingMarks(masked: string, span: Span): Span {
 /** The nearest non-blank line before (-1) or after (+1) a span, across at most one blank line. */
 function neighbourLine(text: string, lines: readonly Span[], span: Span, direction: 1 | -1): Span | undefined {
   const edge = direction > 0 ? span.end : span.start;
-  let i = lines.findIndex((l) => edge >= l.start && edge <= l.end) + direction;
+  // Lines are sorted and apart: only the first one ending at or after the edge may hold it.
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid].end < edge) low = mid + 1;
+    else high = mid;
+  }
+  let i = (low < lines.length && lines[low].start <= edge ? low : -1) + direction;
   for (let blanks = 0; i >= 0 && i < lines.length && blanks <= 1; i += direction, blanks++) {
     if (/\S/.test(text.slice(lines[i].start, lines[i].end))) return lines[i];
   }
@@ -387,6 +539,13 @@ interface QuoteCheckBase {
   /** Quote words that align with a word of the paragraph. */
   alignedWords: number;
   short: boolean;
+  /**
+   * True when the quote was too long to align with the paragraph (more than
+   * MAX_ALIGNED_QUOTE_WORDS words, or a table of more than
+   * MAX_ALIGNMENT_CELLS cells): it was only looked for as written, so the
+   * outcome is 'exact' or 'none', and a 'none' has no closest passage.
+   */
+  unaligned?: boolean;
 }
 
 export interface ExactQuote extends QuoteCheckBase {
@@ -440,13 +599,11 @@ const QUOTE_PIECE = new RegExp(
 
 // A submission is re-read on every keystroke and its quotes rarely change:
 // their parts are remembered by text (parts are never mutated).
-const partsByQuote = new Map<string, readonly QuotePart[]>();
-const PARTS_CACHE_LIMIT = 20000;
+const partsByQuote = new TextKeyedCache<readonly QuotePart[]>(20000);
 
 function quoteParts(quote: string): readonly QuotePart[] {
   let parts = partsByQuote.get(quote);
   if (!parts) {
-    if (partsByQuote.size >= PARTS_CACHE_LIMIT) partsByQuote.clear();
     partsByQuote.set(quote, (parts = readQuoteParts(quote)));
   }
   return parts;
@@ -520,9 +677,11 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   const n = parts.length;
   const m = tokens.length;
   const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  // Costs are small whole numbers: 32-bit floats hold them exactly.
+  const cost = new Float32Array((n + 1) * width).fill(Infinity);
   const step = new Uint8Array((n + 1) * width);
-  const taken = new Uint16Array((n + 1) * width); // source tokens consumed by a stand-in
+  // Source tokens consumed by a stand-in ("[the Group]"), kept only when the quote has one.
+  const taken = parts.some((p) => p.kind === 'stand-in') ? new Uint16Array((n + 1) * width) : undefined;
   for (let j = 0; j <= m; j++) cost[j] = 0;
   // The cheapest way into the current cell; on equal cost the first offer wins,
   // so offers go from the most to the least faithful reading.
@@ -565,7 +724,7 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
       }
       cost[row + j] = best;
       step[row + j] = how;
-      taken[row + j] = consumed;
+      if (taken) taken[row + j] = consumed;
     }
   }
   let end = 0;
@@ -573,7 +732,7 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   const path: AlignedStep[] = [];
   for (let i = n, j = end; i > 0; ) {
     const s = step[i * width + j] as Step;
-    const [di, dj] = stepSize(s, taken[i * width + j]);
+    const [di, dj] = stepSize(s, taken ? taken[i * width + j] : 0);
     path.push({ step: s, parts: [i - di, i], tokens: [j - dj, j] });
     i -= di;
     j -= dj;
@@ -641,6 +800,9 @@ const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, St
 function checkParts(quote: string, parts: readonly QuotePart[], source: string, tokens: readonly WordToken[]): QuoteCheck {
   const quoteWords = parts.filter((p) => p.kind !== 'gap').length;
   const short = quoteWords <= SHORT_QUOTE_WORDS;
+  if (quoteWords > MAX_ALIGNED_QUOTE_WORDS || (parts.length + 1) * (tokens.length + 1) > MAX_ALIGNMENT_CELLS) {
+    return checkAsWritten(parts, source, tokens, quoteWords, short);
+  }
   const path = trimChangedEdges(align(parts, tokens), tokens, source);
   let alignedWords = 0;
   let omitted = 0;
@@ -662,6 +824,66 @@ function checkParts(quote: string, parts: readonly QuotePart[], source: string, 
   }
   const closest = span && alignedWords > 0 ? { span, passage: source.slice(span.start, span.end), differences } : undefined;
   return { outcome: 'none', closest, ...base };
+}
+
+/**
+ * A quote too long to align, looked for as written: each run of words between
+ * two ellipses, word for word (bracketed letters as they stand for), in
+ * order; the first run may start and the last may end anywhere. Time linear
+ * in the words of the quote and of the paragraph when the quote has no
+ * bracketed alteration.
+ */
+function checkAsWritten(parts: readonly QuotePart[], source: string, tokens: readonly WordToken[], quoteWords: number, short: boolean): QuoteCheck {
+  const runs: QuotePart[][] = [[]];
+  for (const part of parts) {
+    if (part.kind === 'gap') runs.push([]);
+    else runs[runs.length - 1].push(part);
+  }
+  let at = 0;
+  let first = -1;
+  let last = -1;
+  for (const run of runs) {
+    if (!run.length) continue;
+    const found = findRun(run, tokens, at);
+    if (found < 0) return { outcome: 'none', similarity: 0, quoteWords, alignedWords: 0, short, unaligned: true };
+    if (first < 0) first = found;
+    at = found + run.length;
+    last = at - 1;
+  }
+  if (first < 0) return { outcome: 'none', similarity: 0, quoteWords, alignedWords: 0, short, unaligned: true };
+  const span = { start: tokens[first].span.start, end: tokens[last].span.end };
+  return { outcome: 'exact', span, passage: source.slice(span.start, span.end), similarity: 1, quoteWords, alignedWords: quoteWords, short, unaligned: true };
+}
+
+/**
+ * Where a run of quote parts (words, bracketed letters; a stand-in matches
+ * one word) first stands in `tokens` from `from` on, or -1: Knuth–Morris–Pratt
+ * on the words when the run is words only (linear), else word by word.
+ */
+function findRun(run: readonly QuotePart[], tokens: readonly WordToken[], from = 0): number {
+  const fits = (part: QuotePart, token: WordToken) => part.kind === 'stand-in' || partMatches(part, token.word);
+  if (!run.every((p) => p.kind === 'word')) {
+    for (let start = from; start + run.length <= tokens.length; start++) {
+      let k = 0;
+      while (k < run.length && fits(run[k], tokens[start + k])) k++;
+      if (k === run.length) return start;
+    }
+    return -1;
+  }
+  const words = run.map((p) => (p.kind === 'word' ? p.word : ''));
+  // fail[k]: the length of the longest proper prefix of words[0..k] that is also its suffix.
+  const fail = new Array<number>(words.length).fill(0);
+  for (let k = 1, length = 0; k < words.length; k++) {
+    while (length > 0 && words[k] !== words[length]) length = fail[length - 1];
+    if (words[k] === words[length]) length++;
+    fail[k] = length;
+  }
+  for (let j = from, matched = 0; j < tokens.length; j++) {
+    while (matched > 0 && tokens[j].word !== words[matched]) matched = fail[matched - 1];
+    if (tokens[j].word === words[matched]) matched++;
+    if (matched === words.length) return j - words.length + 1;
+  }
+  return -1;
 }
 
 /** From the first to the last paragraph word the quote's words stand against. */
@@ -750,10 +972,10 @@ export interface QuotationIndex {
   readonly words: ReadonlyMap<string, readonly number[]>;
   /** Each paragraph's words, and each pair of neighbouring words written as one ("cyber"+"security"). */
   readonly vocabularies: readonly ReadonlySet<string>[];
-  readonly cache: Map<string, QuoteLocation[]>;
+  readonly cache: TextKeyedCache<QuoteLocation[]>;
   /** Paragraph number → its place in `paragraphs`. */
   readonly positions: ReadonlyMap<string, number>;
-  readonly closestCache: Map<string, ClosestPassage | null>;
+  readonly closestCache: TextKeyedCache<ClosestPassage | null>;
 }
 
 const MAX_CANDIDATES = 12;
@@ -780,7 +1002,7 @@ export function createQuotationIndex(paragraphs: readonly QuotableParagraph[]): 
   });
   const positions = new Map<string, number>();
   paragraphs.forEach((p, i) => positions.has(p.number) || positions.set(p.number, i));
-  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new Map(), positions, closestCache: new Map() };
+  return { paragraphs, tokens, trigrams, words, vocabularies, cache: new TextKeyedCache(CACHE_LIMIT), positions, closestCache: new TextKeyedCache(CACHE_LIMIT) };
 }
 
 /** Check a quotation against one paragraph of an indexed draft (its words are already cut); undefined when the draft has no such paragraph. */
@@ -808,15 +1030,17 @@ export function closestPassage(quote: string, index: QuotationIndex): ClosestPas
   const cached = index.closestCache.get(quote);
   if (cached !== undefined) return cached ?? undefined;
   const parts = quoteParts(quote);
+  const words = partWords(parts);
   let best: ClosestPassage | undefined;
   for (const i of closeParagraphs(index, parts)) {
+    // A paragraph holding too few of the quote's words cannot come closer than the best so far.
+    if (best && possibleWords(parts, index.vocabularies[i]) / words <= best.similarity) continue;
     const check = checkParts(quote, parts, index.paragraphs[i].text, index.tokens[i]);
     const found = check.outcome === 'none' ? check.closest : { ...check, differences: check.outcome === 'near' ? check.differences : [] };
     if (found && (!best || check.similarity > best.similarity)) {
       best = { number: index.paragraphs[i].number, span: found.span, passage: found.passage, differences: found.differences, similarity: check.similarity };
     }
   }
-  if (index.closestCache.size >= CACHE_LIMIT) index.closestCache.clear();
   index.closestCache.set(quote, best ?? null);
   return best;
 }
@@ -855,7 +1079,6 @@ export function locateQuotation(quote: string, draft: QuotationIndex | readonly 
     if (check.outcome !== 'none') found.push({ number: index.paragraphs[i].number, check });
   }
   found.sort((a, b) => rank(a) - rank(b) || b.check.similarity - a.check.similarity);
-  if (index.cache.size >= CACHE_LIMIT) index.cache.clear();
   index.cache.set(quote, found);
   return found;
 }
@@ -881,6 +1104,9 @@ function rank(location: QuoteLocation): number {
  * words for an exact or near match to be possible at all.
  */
 function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[]): number[] {
+  const needed = neededWords(partWords(parts));
+  // A quote longer than twice any paragraph can match none (see mayMatch): no need to vote.
+  if (!index.tokens.some((list) => needed <= 2 * list.length)) return [];
   const runs: string[][] = [[]];
   for (const p of parts) {
     if (p.kind === 'word') runs[runs.length - 1].push(p.word);
@@ -898,7 +1124,7 @@ function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[])
   }
   if (!votes.size) new Set(runs.flat()).forEach((w) => vote(index.words.get(w)));
   return [...votes]
-    .filter(([i]) => mayMatch(parts, index.vocabularies[i]))
+    .filter(([i]) => needed <= 2 * index.tokens[i].length && mayMatch(parts, index.vocabularies[i]))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_CANDIDATES)
     .map(([i]) => i);
@@ -909,11 +1135,19 @@ function candidateParagraphs(index: QuotationIndex, parts: readonly QuotePart[])
  * to come out exact or near: a cheap upper bound on the aligned words.
  */
 function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>): boolean {
-  let words = 0;
+  const words = partWords(parts);
+  return words > 0 && possibleWords(parts, vocabulary) >= neededWords(words);
+}
+
+/**
+ * How many of the quote's words can align with a paragraph at most: those it
+ * has (alone, or written as one with a neighbour), and bracketed ones.
+ * Similarity is at most this share of the quote's words.
+ */
+function possibleWords(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>): number {
   let possible = 0;
   parts.forEach((p, k) => {
     if (p.kind === 'gap') return;
-    words++;
     if (p.kind !== 'word') possible++;
     else {
       const before = parts[k - 1];
@@ -925,6 +1159,22 @@ function mayMatch(parts: readonly QuotePart[], vocabulary: ReadonlySet<string>):
       ) possible++;
     }
   });
-  const needed = words <= SHORT_QUOTE_WORDS ? words : Math.ceil(words * NEAR_ALIGNED_RATIO - 1e-9);
-  return words > 0 && possible >= needed;
+  return possible;
 }
+
+/**
+ * How many of a quote's words must align for an exact or near match. An
+ * aligned quote word takes at least half a paragraph word (two quote words
+ * may stand for one: "cyber security" / "cybersecurity"), so a paragraph of
+ * fewer than half this many words matches nothing.
+ */
+function neededWords(words: number): number {
+  return words <= SHORT_QUOTE_WORDS ? words : Math.ceil(words * NEAR_ALIGNED_RATIO - 1e-9);
+}
+
+function partWords(parts: readonly QuotePart[]): number {
+  let words = 0;
+  for (const p of parts) if (p.kind !== 'gap') words++;
+  return words;
+}
+

@@ -140,7 +140,7 @@ export function compactWordDiff(chunks: WordChunk[], context = 3, maxChanges = I
 
 function trimUnchanged(text: string, isFirst: boolean, isLast: boolean, context: number): string {
   const lead = /^\s*/.exec(text)![0];
-  const trail = /\s*$/.exec(text)![0];
+  const trail = text.slice(text.trimEnd().length);
   const words = text.trim().split(/\s+/).filter((w) => w !== '');
   if (isFirst && isLast) return text;
   if (isFirst) {
