@@ -7,7 +7,7 @@ import { LineMap } from '../../server/src/core/lines';
 import { MAX_ALIGNED_QUOTE_WORDS } from '../../server/src/core/quotations';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
-import { needsCorpus, readCorpus, samplesDir } from '../support/paths';
+import { fixturesDir, needsCorpus, readCorpus, samplesDir } from '../support/paths';
 
 // A Zero Draft and a First Draft of our own, in the style of the OEWG drafts.
 const ZERO_DRAFT = `**Open-ended Working Group on Secure Digital Cooperation**
@@ -526,5 +526,200 @@ describe('quotation feature on the samples, as samples/EXPECTED.md says', () => 
       ],
     );
     assert.deepEqual(quoteDiagnostics(service, path.join(samplesDir, 'submissions', 'notes-on-first-draft.txt')), []);
+  });
+});
+
+describe('quotation feature: fixes that keep what the author meant (test/fixtures/quotations/trust)', () => {
+  // A Zero Draft and a newer, current Final Draft that drops para 4 and edits para 5 into para 4.
+  const dir = path.join(fixturesDir, 'quotations', 'trust');
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+  const submission = read('submission.md');
+  const trustService = (text = submission, drafts: Record<string, string> = {}) =>
+    createLanguageService(
+      new MemoryFileSystem({
+        [`${ROOT}/oewg-cite.json`]: read('oewg-cite.json'),
+        [`${ROOT}/zero-draft.txt`]: read('zero-draft.txt'),
+        [`${ROOT}/final-draft.txt`]: read('final-draft.txt'),
+        ...drafts,
+        [FILE]: text,
+      }),
+      ROOT,
+    );
+  const service = trustService();
+  const on = (opening: string) => diagnosticOn(service, submission, opening);
+
+  it('reports each case once, naming abbreviations as kept and the older draft a quote comes from', () => {
+    assert.deepEqual(
+      quoteDiagnostics(service).map((d) => [d.code, d.message]),
+      [
+        ['quote-differs', "quote differs from para 1: 'reports' ≠ 'report'; 'GGE' kept (abbreviation of 'Group of Governmental Experts')"],
+        ['quote-differs', "quote differs from para 2: 'sustainable' left out; 'ICTs' kept (abbreviation of 'information and communications technologies')"],
+        ['quote-differs', "quote differs from para 3: 'sources' ≠ 'source'"],
+        ['quote-differs', "quote differs from para 3: 'infrastructures' ≠ 'infrastructure'"],
+        ['quote-elsewhere', 'quotes para 5 of the Zero Draft exactly; that paragraph is para 4 of the Final Draft (edited)'],
+      ],
+    );
+  });
+
+  it('takes an acronym the paragraph spells out as the author’s abbreviation: no diagnostic, a near match in the hover', () => {
+    const start = submission.indexOf('the 2015 report of the GGE');
+    assert.ok(!quoteDiagnostics(service).some((d) => d.span.start <= start && start < d.span.end));
+    const hover = service.hover(FILE, start + 4);
+    assert.match(hover!.markdown, /^\*\*Quotation — near match\*\* \(GGE: abbreviation of Group of Governmental Experts\) · para 1 of the Final Draft/);
+  });
+
+  it('fixes the words that differ and keeps the acronyms and the ellipsis as written', () => {
+    const cases: Array<[string, string, string]> = [
+      ['the 2015 reports of the GGE', '“the 2015 reports of the GGE', '“the 2015 report of the GGE'],
+      ['the value of ICTs', 'the value of ICTs for development', 'the value of ICTs for sustainable development'],
+      ['sources of ICT', '“sources of ICT incidents”', '“source of ICT incidents”'],
+      ['exchange views …', 'critical infrastructures,', 'critical infrastructure,'],
+    ];
+    for (const [opening, from, to] of cases) {
+      const diagnostic = on(opening);
+      const actions = actionsFor(service, diagnostic);
+      assert.deepEqual(actions.map((a) => a.title), ["Replace the quotation with the draft's wording"], opening);
+      const fixed = applyEdits(submission, actions[0]);
+      assert.equal(fixed, replacedOnce(submission, from, to));
+      const start = fixed.indexOf(to);
+      assert.ok(!quoteDiagnostics(trustService(fixed)).some((d) => d.span.start <= start && start < d.span.end), `"${to}" is then found exactly`);
+    }
+  });
+
+  it('prefers the exact match in the older draft to a near one in the current draft, and offers to cite it', () => {
+    const diagnostic = on('capacity-building should');
+    const actions = actionsFor(service, diagnostic);
+    assert.deepEqual(actions.map((a) => a.title), ['Cite para 5 of the Zero Draft instead']);
+    const fixed = applyEdits(submission, actions[0]);
+    assert.equal(fixed, replacedOnce(submission, 'As para 5 puts it', 'As para 5 of the Zero Draft puts it'));
+    const start = fixed.indexOf('capacity-building should');
+    assert.ok(!quoteDiagnostics(trustService(fixed)).some((d) => d.span.start <= start && start < d.span.end));
+    assert.match(service.hover(FILE, start + 3)!.markdown, /^\*\*Quotation — para 5 of the Zero Draft\*\*, exactly: that paragraph is para 4 of the Final Draft \(edited\)\./);
+  });
+
+  it('never deletes from a quote of a PDF draft a word the draft has', () => {
+    const text = 'Para 3 says that the Group “encourages States to exchange national views on the source of ICT incidents”.\n';
+    const asText = diagnosticOn(trustService(text), text, 'encourages States');
+    assert.equal(asText.message, "quote differs from para 3: 'national' added");
+    assert.equal(actionsFor(trustService(text), asText).length, 1, 'a text draft: the added word is the author’s');
+    const config = JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'zero-draft.pdf' }] });
+    const pdf = createLanguageService(new MemoryFileSystem({ [`${ROOT}/oewg-cite.json`]: config, [`${ROOT}/zero-draft.pdf`]: read('zero-draft.txt'), [FILE]: text }), ROOT);
+    const fromPdf = diagnosticOn(pdf, text, 'encourages States');
+    assert.equal(fromPdf.message, "quote differs from para 3: 'national' added");
+    assert.deepEqual(actionsFor(pdf, fromPdf), [], "'national' is a word of the draft: its text may have lost it here");
+  });
+});
+
+describe('quotation quick fixes, each applied on its own: samples, fixtures and the real corpus', () => {
+  interface Case {
+    name: string;
+    file: string;
+    text: string;
+    /** A fresh service holding `text` as the file. */
+    serve(text: string): LanguageService;
+  }
+
+  /** Where an offset of the text stands after the edits. */
+  const shifted = (offset: number, action: CoreCodeAction) =>
+    action.edits.reduce((at, edit) => (edit.span.end <= offset ? at + edit.newText.length - (edit.span.end - edit.span.start) : at), offset);
+  const touches = (d: CoreDiagnostic, start: number, end: number) => d.span.start <= end && start <= d.span.end;
+  const QUOTE_FIX = "Replace the quotation with the draft's wording";
+
+  /**
+   * Applies every quotation quick fix of the text, one at a time, and checks
+   * what the fix changed and what a fresh check of the fixed text finds.
+   * Returns how many fixes were applied.
+   */
+  function checkEveryFix(c: Case, depth = 0): number {
+    const service = c.serve(c.text);
+    const before = service.diagnostics(c.file);
+    let applied = 0;
+    for (const diagnostic of before.filter((d) => QUOTE_CODES.has(d.code))) {
+      for (const action of actionsFor(service, diagnostic, c.file)) {
+        applied++;
+        const where = `${c.name}: ${action.title} on ${c.text.slice(diagnostic.span.start, diagnostic.span.end).slice(0, 60)}`;
+        const quote = diagnostic.span;
+        const rewords = action.title === QUOTE_FIX;
+        for (const edit of action.edits) {
+          if (rewords) assert.ok(quote.start < edit.span.start && edit.span.end < quote.end, `${where}: the fix changes only the quote's characters`);
+          else {
+            assert.ok(edit.span.end <= quote.start || edit.span.start >= quote.end, `${where}: a citation fix leaves the quote as written`);
+            assert.match(edit.newText, /^(?:[0-9]+[a-z]?|,? ?(?:of the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)$/, `${where}: only a number or a draft's name`);
+          }
+        }
+        const fixed = applyEdits(c.text, action);
+        const start = Math.min(quote.start, ...action.edits.map((e) => e.span.start));
+        const end = Math.max(quote.end, ...action.edits.map((e) => e.span.end));
+        const [fixedStart, fixedEnd] = [shifted(start, action), shifted(end, action)];
+        const known = new Set(before.map((d) => `${d.code} ${d.message} ${shifted(d.span.start, action)}`));
+        const after = c.serve(fixed).diagnostics(c.file);
+        const atPlace = after.filter((d) => touches(d, fixedStart, fixedEnd));
+        // A note on the history of the paragraph now cited is information, not a finding.
+        const finding = (d: CoreDiagnostic) => d.severity === 'error' || d.severity === 'warning';
+        const fresh = atPlace.filter((d) => finding(d) && !known.has(`${d.code} ${d.message} ${d.span.start}`) && !(d.code === 'quote-differs' && !rewords));
+        assert.deepEqual(fresh.map((d) => `${d.code}: ${d.message}`), [], `${where}: no new finding at the fixed place`);
+        const onQuote = atPlace.filter((d) => QUOTE_CODES.has(d.code));
+        if (rewords) assert.deepEqual(onQuote.map((d) => d.message), [], `${where}: the fixed quote is found exactly`);
+        else {
+          // A quote moved to the paragraph it nearly matches differs there by the near match's words: their own fix makes it exact.
+          assert.ok(onQuote.every((d) => d.code === 'quote-differs'), `${where}: the quote is then in the paragraph it cites`);
+          if (onQuote.length && depth === 0) applied += checkEveryFix({ ...c, name: `${c.name} (after ${action.title})`, text: fixed }, depth + 1);
+        }
+      }
+    }
+    return applied;
+  }
+
+  it('the samples', () => {
+    let applied = 0;
+    for (const name of fs.readdirSync(path.join(samplesDir, 'submissions'))) {
+      const file = path.join(samplesDir, 'submissions', name);
+      const text = fs.readFileSync(file, 'utf8');
+      applied += checkEveryFix({ name, file, text, serve: (t) => { const s = createLanguageService(new DiskFileSystem(), samplesDir); s.setDocument(file, t, 1); return s; } });
+    }
+    assert.ok(applied >= 2, `fixes applied: ${applied}`);
+  });
+
+  it('the fixtures', () => {
+    const trust = path.join(fixturesDir, 'quotations', 'trust');
+    const read = (name: string) => fs.readFileSync(path.join(trust, name), 'utf8');
+    const serveTrust = (text: string) =>
+      createLanguageService(
+        new MemoryFileSystem({ [`${ROOT}/oewg-cite.json`]: read('oewg-cite.json'), [`${ROOT}/zero-draft.txt`]: read('zero-draft.txt'), [`${ROOT}/final-draft.txt`]: read('final-draft.txt'), [FILE]: text }),
+        ROOT,
+      );
+    const quotations = path.join(fixturesDir, 'quotations');
+    const serveQuotations = (text: string) =>
+      createLanguageService(
+        new MemoryFileSystem({
+          [`${ROOT}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'fixture-draft', label: 'Fixture Draft', path: 'draft.txt' }] }),
+          [`${ROOT}/draft.txt`]: fs.readFileSync(path.join(quotations, 'draft.txt'), 'utf8'),
+          [FILE]: text,
+        }),
+        ROOT,
+      );
+    const applied =
+      checkEveryFix({ name: 'quotation feature fixture', file: FILE, text: SUBMISSION, serve: fixtureService }) +
+      checkEveryFix({ name: 'trust/submission.md', file: FILE, text: read('submission.md'), serve: serveTrust }) +
+      checkEveryFix({ name: 'quotations/submission.md', file: FILE, text: fs.readFileSync(path.join(quotations, 'submission.md'), 'utf8'), serve: serveQuotations });
+    assert.ok(applied >= 12, `fixes applied: ${applied}`);
+  });
+
+  it('the real GPD response checked against the real Zero Draft', function () {
+    needsCorpus(this);
+    const root = '/real';
+    const file = `${root}/gpd.md`;
+    const text = `---\ndraft: zero-draft\n---\n${readCorpus('gpd-response-to-pre-draft-2020-03.md')}`;
+    const zero = readCorpus('zero-draft-2021.txt');
+    const serve = (t: string) =>
+      createLanguageService(
+        new MemoryFileSystem({
+          [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.txt' }] }),
+          [`${root}/drafts/zero-draft.txt`]: zero,
+          [file]: t,
+        }),
+        root,
+      );
+    assert.ok(checkEveryFix({ name: 'gpd', file, text, serve }) >= 1);
   });
 });

@@ -604,3 +604,45 @@ describe('quotations of the real GPD response located in the real Zero Draft', (
     }
   });
 });
+
+describe('abbreviations and one-word differences', () => {
+  const trust = parseDraft(fs.readFileSync(path.join(fixturesDir, 'quotations', 'trust', 'zero-draft.txt'), 'utf8'));
+  const text = (number: string) => trust.paragraphs.find((p) => p.number === number)!.text;
+  const abbreviations = (check: QuoteCheck) => (check.abbreviations ?? []).map((a) => [a.quoted, a.source]);
+
+  it('reads an acronym of words the paragraph spells out as those words, small words counting or not', () => {
+    for (const [quote, number, expected] of [
+      ['the 2015 report of the GGE on Advancing Responsible State Behaviour', '1', [['GGE', 'Group of Governmental Experts']]],
+      ['the value of ICTs for sustainable development', '2', [['ICTs', 'information and communications technologies']]],
+      ['the source of ICT incidents', '3', []],
+    ] as const) {
+      const check = checkQuotation(quote, text(number));
+      assert.equal(check.outcome, 'exact', quote);
+      assert.deepEqual(abbreviations(check), expected, quote);
+    }
+    const hyphenated = checkQuotation('develop CBMs at the regional level', 'States should develop confidence-building measures at the regional level.');
+    assert.equal(hyphenated.outcome, 'exact');
+    assert.deepEqual(abbreviations(hyphenated), [['CBMs', 'confidence-building measures']]);
+  });
+
+  it('does not take capitals for initials they do not spell', () => {
+    const check = checkQuotation('the 2015 report of the OEWG on Advancing Responsible State Behaviour', text('1'));
+    assert.notEqual(check.outcome, 'exact');
+    assert.deepEqual(abbreviations(check), []);
+  });
+
+  it('keeps naming the other differences of a quote with an acronym', () => {
+    const check = checkQuotation('the 2015 reports of the GGE on Advancing Responsible State Behaviour', text('1'));
+    assert.equal(check.outcome, 'near');
+    assert.deepEqual(check.outcome === 'near' && check.differences.map((d) => [d.kind, d.kind === 'changed' && d.quoted]), [['changed', 'reports']]);
+    assert.deepEqual(abbreviations(check), [['GGE', 'Group of Governmental Experts']]);
+  });
+
+  it('takes a quote of four words differing in one word as a near match, and one of three as no match', () => {
+    const four = checkQuotation('sources of ICT incidents', text('3'));
+    assert.equal(four.outcome, 'near');
+    assert.deepEqual(four.outcome === 'near' && four.differences.map((d) => d.kind === 'changed' && [d.quoted, d.source]), [['sources', 'source']]);
+    assert.equal(checkQuotation('sources of ICT', text('3')).outcome, 'none');
+    assert.equal(checkQuotation('the sources of ICT threats', text('3')).outcome, 'none', 'two words differ');
+  });
+});

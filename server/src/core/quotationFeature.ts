@@ -9,7 +9,17 @@
 // - A citation of several paragraphs (a list, a range) is satisfied when one
 //   of them holds the quote; the report is about the best of them.
 // - A near match in the cited paragraph is reported as differing, even if
-//   another paragraph holds the quote exactly: the author chose the paragraph.
+//   another paragraph of the cited draft holds the quote exactly: the author
+//   chose the paragraph. But a citation that does not name its draft, whose
+//   draft holds the quote only nearly, may quote an older draft: an exact
+//   match there wins ("quotes para 25 of the Zero Draft exactly; that
+//   paragraph is para 23 of the Final Draft (edited)", with the fix naming
+//   the older draft).
+// - "Replace the quotation with the draft's wording" is offered only when the
+//   quote it gives matches the paragraph exactly (it is checked first), keeps
+//   the author's acronyms of words the paragraph spells out, and never
+//   deletes from a quote of a PDF draft a word the draft has (its text may
+//   have lost the word there).
 // - Short quotes (scare quotes, terms: at most SHORT_QUOTE_WORDS words) are
 //   fine anywhere in the cited draft; only one found nowhere in it is
 //   reported, under its own code (a hint by default), never in other drafts.
@@ -52,7 +62,10 @@ import {
   trimEndWhile,
 } from './quotations';
 import { resolveCitation } from './resolver';
+import { wordTokens } from './textNormalise';
 import { scanSymbols } from './symbols';
+import { escapeMarkdown, firstWords, oneLine } from './wording';
+import { type ParagraphFate, whereDidItGo } from './alignment';
 
 export const QUOTATION_CODES = {
   'quote-differs': 'warning',
@@ -86,6 +99,11 @@ type Verdict =
   | { kind: 'near'; match: Match<NearQuote> }
   /** Not in the cited paragraphs; found in another paragraph of the cited draft or of another draft. */
   | { kind: 'elsewhere'; match: Match; more: Match[] }
+  /**
+   * Not exactly in the cited draft, but exactly in a paragraph of an older
+   * draft (a bare citation): where that paragraph went in the cited draft.
+   */
+  | { kind: 'older-draft'; match: Match<ExactQuote>; fate?: ParagraphFate }
   /** In none of the `searched` drafts (the cited one first). */
   | { kind: 'not-found'; searched: DraftEntry[]; closest?: { entry: DraftEntry; passage: ClosestPassage }; tooLong?: boolean };
 
@@ -174,26 +192,32 @@ function quotesOf(view: WorkspaceView, analysis: DocumentAnalysis): DocumentQuot
     if (target?.kind !== 'draft') continue;
     const entry = view.draftEntry(target.draft.id);
     if (!entry?.parsed) continue;
-    cited.push({ pairing, citation: pairing.citation, entry, verdict: verdictFor(view, entry, pairing.citation.numbers, pairing.quotation) });
+    const verdict = verdictFor(view, entry, pairing.citation.numbers, pairing.quotation, !pairing.citation.qualifier);
+    cited.push({ pairing, citation: pairing.citation, entry, verdict });
   }
   quotes = { pairings, cited };
   documents.set(analysis, quotes);
   return quotes;
 }
 
-function verdictFor(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation): Verdict {
+function verdictFor(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation, bare: boolean): Verdict {
   let cache = verdicts.get(entry);
   if (!cache) verdicts.set(entry, (cache = new TextKeyedCache(VERDICT_CACHE_LIMIT)));
-  const key = `${numbers.join(' ')}\n${quotation.text}`;
+  const key = `${bare ? 'bare' : 'named'} ${numbers.join(' ')}\n${quotation.text}`;
   let verdict = cache.get(key);
   if (!verdict) {
-    verdict = judge(view, entry, numbers, quotation);
+    verdict = judge(view, entry, numbers, quotation, bare);
     cache.set(key, verdict);
   }
   return verdict;
 }
 
-function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation): Verdict {
+/**
+ * `bare`: the citation does not name its draft. Such a citation of a newer
+ * draft may hold a quote of an older one: an exact match there beats a near
+ * one in the cited draft.
+ */
+function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quotation: Quotation, bare: boolean): Verdict {
   const index = view.quotationIndex(entry.info.id);
   if (!index) return { kind: 'not-found', searched: [entry] };
   const quote = quotation.text;
@@ -203,10 +227,14 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
   });
   const exact = checks.find((c) => c.check.outcome === 'exact');
   if (exact) return { kind: 'exact', match: { entry, number: exact.number, check: exact.check as ExactQuote } };
+  const older = () => (bare && !quotation.short ? olderExact(view, entry, numbers, quote) : undefined);
   const near = bestBy(checks.filter((c) => c.check.outcome === 'near'), (c) => c.check.similarity);
-  if (near) return { kind: 'near', match: { entry, number: near.number, check: near.check as NearQuote } };
+  if (near) return older() ?? { kind: 'near', match: { entry, number: near.number, check: near.check as NearQuote } };
 
   const here = locateQuotation(quote, index).filter((location) => !numbers.includes(location.number));
+  if (here[0]?.check.outcome === 'exact') return elsewhere(here.map((location) => ({ entry, ...location })));
+  const inOlder = older();
+  if (inOlder) return inOlder;
   if (here.length) return elsewhere(here.map((location) => ({ entry, ...location })));
   const searched = [entry];
   if (!quotation.short) {
@@ -220,6 +248,27 @@ function judge(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[
   // Too long to align: it was looked for word for word only, and nothing comes "close".
   if (quotation.wordCount > MAX_ALIGNED_QUOTE_WORDS) return { kind: 'not-found', searched, tooLong: true };
   return { kind: 'not-found', searched, closest: closestIn(entry, checks, closestPassage(quote, index)) };
+}
+
+/**
+ * An exact match in a draft older than `entry` (the newest first; the cited
+ * number first within a draft), with where that paragraph went in `entry`.
+ */
+function olderExact(view: WorkspaceView, entry: DraftEntry, numbers: readonly string[], quote: string): Verdict | undefined {
+  const older = view
+    .draftEntries()
+    .filter((other) => other !== entry && other.parsed && other.info.order < entry.info.order)
+    .sort((a, b) => b.info.order - a.info.order);
+  for (const other of older) {
+    const index = view.quotationIndex(other.info.id);
+    const exact = (index ? locateQuotation(quote, index) : []).filter((location) => location.check.outcome === 'exact');
+    const best = exact.find((location) => numbers.includes(location.number)) ?? exact[0];
+    if (!best) continue;
+    const alignment = view.alignment(other.info.id, entry.info.id);
+    const fate = alignment ? whereDidItGo(alignment, best.number) : undefined;
+    return { kind: 'older-draft', match: { entry: other, number: best.number, check: best.check as ExactQuote }, fate };
+  }
+  return undefined;
 }
 
 function elsewhere(matches: Match[]): Verdict {
@@ -301,8 +350,16 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
       return [];
     case 'near': {
       const { check } = verdict.match;
-      const fix = { title: "Replace the quotation with the draft's wording", edits: rewordEdits(text, quotation, check.differences) };
-      return view.diagnostic('quote-differs', span, `quote differs from para ${verdict.match.number}: ${describeDifferences(check.differences)}`, { fixes: [fix] });
+      const fix = rewordFix(view, text, quotation, verdict.match);
+      const message = `quote differs from para ${verdict.match.number}: ${describeDifferences(check.differences)}${abbreviationNote(check)}`;
+      return view.diagnostic('quote-differs', span, message, { fixes: fix ? [fix] : [] });
+    }
+    case 'older-draft': {
+      const { match, fate } = verdict;
+      const message = `quotes para ${match.number} of the ${match.entry.info.label} exactly; ${fateNote(fate, entry)}`;
+      const edits = fitting.has(citation) ? undefined : renumberEdits(text, citation, match, entry);
+      const fixes = edits ? [{ title: `Cite para ${match.number} of the ${match.entry.info.label} instead`, edits }] : [];
+      return view.diagnostic('quote-elsewhere', span, message, { fixes });
     }
     case 'elsewhere': {
       if (quotation.short) return [];
@@ -337,6 +394,53 @@ function citedDiagnostics(view: WorkspaceView, text: string, quote: CitedQuote, 
   }
 }
 
+/** "that paragraph is para 23 of the Final Draft (edited)", "… was deleted from the Final Draft". */
+function fateNote(fate: ParagraphFate | undefined, cited: DraftEntry): string {
+  const label = cited.info.label;
+  if (!fate) return `the ${label} does not have it as written`;
+  const paras = (numbers: readonly string[]) => (numbers.length === 1 ? `para ${numbers[0]}` : `paras ${listOf(numbers)}`);
+  switch (fate.kind) {
+    case 'deleted':
+      return `that paragraph is not in the ${label}`;
+    case 'split':
+      return `that paragraph became ${paras(fate.newer)} of the ${label}`;
+    case 'merged':
+      return `that paragraph is part of ${paras(fate.newer)} of the ${label} (merged)`;
+    default: {
+      const how = fate.change === 'spelling' ? 'edited: spelling only' : fate.change === 'punctuation' ? 'edited: punctuation only' : fate.textChanged ? 'edited' : fate.kind;
+      return `that paragraph is ${paras(fate.newer)} of the ${label} (${how})`;
+    }
+  }
+}
+
+/** "; 'GGE' kept (abbreviation of 'Group of Governmental Experts')" for each acronym of the quote. */
+function abbreviationNote(check: ExactQuote | NearQuote): string {
+  return (check.abbreviations ?? []).map((a) => `; '${a.quoted}' kept (abbreviation of '${firstWords(a.source, WORDS_PER_DIFFERENCE)}')`).join('');
+}
+
+/**
+ * "Replace the quotation with the draft's wording", offered only when the
+ * quote then matches the paragraph exactly (the author's acronyms and
+ * ellipses kept), and never deleting from a quote of a PDF draft a word the
+ * draft has: a word missing from a PDF's text at that place may be lost in
+ * its extraction, not in the quote.
+ */
+function rewordFix(view: WorkspaceView, text: string, quotation: Quotation, match: Match<NearQuote>): Fix | undefined {
+  const { check, entry, number } = match;
+  const index = view.quotationIndex(entry.info.id);
+  if (!index) return undefined;
+  if (/\.pdf$/i.test(entry.info.path ?? '')) {
+    const hasWord = (written: string) => wordTokens(written).some((token) => index.words.has(token.word));
+    if (check.differences.some((d) => d.kind === 'added' && hasWord(d.quoted))) return undefined;
+  }
+  const edits = rewordEdits(text, quotation, check.differences);
+  const base = quotation.textSpan.start;
+  const fixed = [...edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((out, edit) => out.slice(0, edit.span.start - base) + edit.newText + out.slice(edit.span.end - base), quotation.text);
+  return checkQuotationIn(fixed, index, number)?.outcome === 'exact' ? { title: "Replace the quotation with the draft's wording", edits } : undefined;
+}
+
 function uncitedDiagnostic(view: WorkspaceView, quote: UncitedQuote): CoreDiagnostic[] {
   const { match, pairing } = quote;
   const inResolved = match.entry === quote.resolvesTo;
@@ -358,7 +462,8 @@ function uncitedDiagnostic(view: WorkspaceView, quote: UncitedQuote): CoreDiagno
 function renumberEdits(text: string, citation: Citation, place: Match, cited: DraftEntry): Fix['edits'] | undefined {
   const [part] = citation.parts;
   if (citation.parts.length !== 1 || part.kind !== 'single') return undefined;
-  const edits: Fix['edits'] = [{ span: part.span, newText: place.number }];
+  // The number stays as written when it is the same (the same paragraph number in another draft).
+  const edits: Fix['edits'] = text.slice(part.span.start, part.span.end) === place.number ? [] : [{ span: part.span, newText: place.number }];
   if (place.entry !== cited) {
     const qualifier = citation.qualifier;
     const label = place.entry.info.label;
@@ -455,8 +560,18 @@ function citedHover(quote: CitedQuote): string {
     case 'exact':
     case 'near': {
       const { match } = verdict;
-      const title = verdict.kind === 'exact' ? '**Quotation — exact**' : `**Quotation — near match** (${countOf(match.check)})`;
+      const abbreviations = (match.check.abbreviations ?? []).map((a) => `${a.quoted}: abbreviation of ${oneLine(a.source)}`);
+      const title =
+        verdict.kind === 'near'
+          ? `**Quotation — near match** (${[countOf(match.check), ...abbreviations].join('; ')})`
+          : abbreviations.length
+            ? `**Quotation — near match** (${abbreviations.join('; ')})`
+            : '**Quotation — exact**';
       return withPassage(`${title} · para ${match.number} of the ${entry.info.label}`, match);
+    }
+    case 'older-draft': {
+      const { match, fate } = verdict;
+      return withPassage(`**Quotation — para ${match.number} of the ${match.entry.info.label}**, exactly: ${fateNote(fate, entry)}.`, match);
     }
     case 'elsewhere': {
       const { match } = verdict;
@@ -524,9 +639,6 @@ function markedPassage(paragraph: string, span: Span, differences: readonly Word
   return `> ${out.replace(/\s+/g, ' ').trim()}`;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#~|])/g, '\\$1');
-}
 
 // ---------------------------------------------------------------------------
 // Words
@@ -576,15 +688,6 @@ function citedPhrase(numbers: readonly string[]): string {
 
 function listOf(items: readonly string[], conjunction = 'and'): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-function firstWords(text: string, count: number): string {
-  const words = oneLine(text).split(' ');
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function bestBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {

@@ -12,10 +12,17 @@
 //   exact  every word of the quote is found, in order, in one passage of the
 //          paragraph (gaps only where the quote marks them).
 //   near   the quote has more than SHORT_QUOTE_WORDS words, at least
-//          NEAR_ALIGNED_RATIO (80 %) of its words align with one passage, and
-//          that passage is compact: similarity (aligned words / (quote words +
-//          paragraph words the quote leaves out)) is at least NEAR_SIMILARITY
-//          (0.7). The differing words are listed.
+//          NEAR_ALIGNED_RATIO (80 %) of its words align with one passage (or
+//          all but one word, changed for one other word: "sources of ICT
+//          incidents" for "source of ICT incidents"), and that passage is
+//          compact: similarity (aligned words / (quote words + paragraph
+//          words the quote leaves out)) is at least NEAR_SIMILARITY (0.7).
+//          The differing words are listed.
+// An acronym that the paragraph spells out ("GGE" for "Group of Governmental
+// Experts", "ICTs" for "information and communications technologies": the
+// initials of the spelled-out words, small words such as "of" and "and" free
+// to count or not) aligns with those words: it is the author's abbreviation,
+// not a difference, and the check lists it in `abbreviations`.
 //   none   anything else; the closest passage is given with its similarity.
 // Short quotes (1 to SHORT_QUOTE_WORDS words: scare quotes such as a "two-way
 // street" or a term such as the "gender digital divide") are never 'near': a
@@ -531,7 +538,17 @@ export type WordDifference =
   /** The quote leaves out words of the paragraph without marking the gap; `quotedAt` is where they belong in the quote. */
   | { kind: 'omitted'; source: string; sourceSpan: Span; quotedAt: number };
 
+/** An acronym of the quote standing for words the paragraph spells out: "GGE" for "Group of Governmental Experts". */
+export interface Abbreviation {
+  quoted: string;
+  source: string;
+  quotedSpan: Span;
+  sourceSpan: Span;
+}
+
 interface QuoteCheckBase {
+  /** The quote's acronyms of words the paragraph spells out (not differences: the author's abbreviation). */
+  abbreviations?: Abbreviation[];
   /** Aligned quote words / (quote words + paragraph words the quote leaves out); 1 for exact. */
   similarity: number;
   /** Words in the quote (an ellipsis is not a word; a bracketed alteration is one). */
@@ -577,7 +594,8 @@ export function checkQuotation(quote: string, paragraphText: string): QuoteCheck
 
 /** One piece of a quote as the checker reads it. */
 type QuotePart =
-  | { kind: 'word'; word: string; span: Span }
+  /** `acronym`: the letters of a word written in capitals ("GGE", "ICTs" → "gge", "ict"). */
+  | { kind: 'word'; word: string; span: Span; acronym?: string }
   /** A word with bracketed letters: "[s]tates" matches "States". */
   | { kind: 'partial'; pattern: RegExp; span: Span }
   /** Bracketed words standing for up to `maxWords` words of the source: "[the Group]". */
@@ -627,7 +645,9 @@ function readQuoteParts(quote: string): QuotePart[] {
 function wordPart(written: string, span: Span): QuotePart | undefined {
   if (!written.includes('[')) {
     const word = normaliseWord(written);
-    return word ? { kind: 'word', word, span } : undefined;
+    if (!word) return undefined;
+    const acronym = ACRONYM.exec(written);
+    return acronym ? { kind: 'word', word, span, acronym: acronym[1].toLowerCase() } : { kind: 'word', word, span };
   }
   const whole = /^\[([^\]]*)\]$/.exec(written);
   if (whole) return { kind: 'stand-in', maxWords: wordTokens(whole[1]).length + 2, span };
@@ -636,6 +656,43 @@ function wordPart(written: string, span: Span): QuotePart | undefined {
     .map((piece) => (piece.startsWith('[') ? '\\S*' : normaliseWord(piece).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return { kind: 'partial', pattern: new RegExp(`^${source}$`, 'u'), span };
+}
+
+/** A word in capitals, perhaps with a plural "s": "GGE", "ICTs", "CBMs". */
+const ACRONYM = /^(\p{Lu}{2,8})s?$/u;
+/** Words an acronym may take its letter from or pass over. */
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', 'with', 'at', 'by']);
+
+/** What an acronym may take from a paragraph word: its initial, the initials of its hyphenated parts, or (a small word) nothing. */
+interface Initials {
+  initials: string[];
+  small: boolean;
+}
+
+function initialsOf(tokens: readonly WordToken[], source: string): Initials[] {
+  return tokens.map((token) => {
+    const pieces = source.slice(token.span.start, token.span.end).toLowerCase().split(/[-\u00AD\u2010\u2011\s]+/).filter(Boolean);
+    return { initials: pieces.map((piece) => piece[0]), small: SMALL_WORDS.has(token.word) };
+  });
+}
+
+/**
+ * Whether the paragraph words [from, to) are what `letters` abbreviates: each
+ * letter the initial of a word or of a hyphenated part ("confidence-building"
+ * gives "c" and "b"), in order, from the first word to the last, small words
+ * free to give their letter or not.
+ */
+function spellsOut(letters: string, words: readonly Initials[], from: number, to: number): boolean {
+  if (words[from].small || words[to - 1].small || words[from].initials[0] !== letters[0]) return false;
+  const walk = (w: number, l: number): boolean => {
+    if (w === to) return l === letters.length;
+    if (l > letters.length) return false;
+    const { initials, small } = words[w];
+    if (small && walk(w + 1, l)) return true;
+    if (letters[l] === initials[0] && walk(w + 1, l + 1)) return true;
+    return initials.length > 1 && initials.every((initial, k) => letters[l + k] === initial) && walk(w + 1, l + initials.length);
+  };
+  return walk(from, 0);
 }
 
 // Scores of the word alignment, as costs (lower is better). Each quote word
@@ -654,6 +711,7 @@ const enum Step {
   Join2Quote, // two quote words are one source word: "cyber security" / "cybersecurity"
   Join2Source, // one quote word is two source words
   StandIn,
+  Abbreviation, // one quote word in capitals is the initials of several source words: "GGE"
   GapEmpty,
   GapSkip,
   Change,
@@ -673,7 +731,7 @@ interface AlignedStep {
  * A fitting alignment: the whole quote against the best passage of the
  * paragraph (passage start and end are free). O(quote parts × paragraph words).
  */
-function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): AlignedStep[] {
+function align(parts: readonly QuotePart[], tokens: readonly WordToken[], source: string): AlignedStep[] {
   const n = parts.length;
   const m = tokens.length;
   const width = m + 1;
@@ -681,7 +739,9 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
   const cost = new Float32Array((n + 1) * width).fill(Infinity);
   const step = new Uint8Array((n + 1) * width);
   // Source tokens consumed by a stand-in ("[the Group]"), kept only when the quote has one.
-  const taken = parts.some((p) => p.kind === 'stand-in') ? new Uint16Array((n + 1) * width) : undefined;
+  const taken = parts.some((p) => p.kind === 'stand-in' || (p.kind === 'word' && p.acronym)) ? new Uint16Array((n + 1) * width) : undefined;
+  // What the paragraph's words give an acronym of the quote, read only when the quote has one.
+  const initials = parts.some((p) => p.kind === 'word' && p.acronym) ? initialsOf(tokens, source) : undefined;
   for (let j = 0; j <= m; j++) cost[j] = 0;
   // The cheapest way into the current cell; on equal cost the first offer wins,
   // so offers go from the most to the least faithful reading.
@@ -714,6 +774,14 @@ function align(parts: readonly QuotePart[], tokens: readonly WordToken[]): Align
         if (part.kind === 'stand-in') {
           for (let k = 1; k <= part.maxWords && k <= j; k++) offer(cost[up + j - k] - MATCH_REWARD, Step.StandIn, k);
         } else if (j > 0 && partMatches(part, tokens[j - 1].word)) offer(cost[up + j - 1] - MATCH_REWARD, Step.Match);
+        if (part.kind === 'word' && part.acronym) {
+          const most = 2 * part.acronym.length + 2;
+          // The words spelled out, perhaps followed by the acronym itself: "information and communications technologies (ICTs)".
+          const defined = j > 0 && tokens[j - 1].word === part.word ? 1 : 0;
+          for (let k = 2; k + defined <= j && k <= most; k++) {
+            if (spellsOut(part.acronym, initials!, j - defined - k, j - defined)) offer(cost[up + j - defined - k] - MATCH_REWARD, Step.Abbreviation, k + defined);
+          }
+        }
         if (part.kind === 'word' && j > 0) {
           if (joinedQuote === tokens[j - 1].word) offer(cost[(i - 2) * width + j - 1] - 2 * MATCH_REWARD, Step.Join2Quote);
           if (j > 1 && joinedSource[j - 1] === part.word) offer(cost[up + j - 2] - MATCH_REWARD, Step.Join2Source);
@@ -779,6 +847,7 @@ function stepSize(s: Step, taken: number): [number, number] {
     case Step.Join2Source:
       return [1, 2];
     case Step.StandIn:
+    case Step.Abbreviation:
       return [1, taken];
     case Step.GapEmpty:
     case Step.Added:
@@ -795,7 +864,7 @@ function partMatches(part: QuotePart, word: string): boolean {
   return part.kind === 'word' ? part.word === word : part.kind === 'partial' && part.pattern.test(word);
 }
 
-const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, Step.StandIn]);
+const ALIGNED_STEPS = new Set([Step.Match, Step.Join2Quote, Step.Join2Source, Step.StandIn, Step.Abbreviation]);
 
 function checkParts(quote: string, parts: readonly QuotePart[], source: string, tokens: readonly WordToken[]): QuoteCheck {
   const quoteWords = parts.filter((p) => p.kind !== 'gap').length;
@@ -803,7 +872,7 @@ function checkParts(quote: string, parts: readonly QuotePart[], source: string, 
   if (quoteWords > MAX_ALIGNED_QUOTE_WORDS || (parts.length + 1) * (tokens.length + 1) > MAX_ALIGNMENT_CELLS) {
     return checkAsWritten(parts, source, tokens, quoteWords, short);
   }
-  const path = trimChangedEdges(align(parts, tokens), tokens, source);
+  const path = trimChangedEdges(align(parts, tokens, source), tokens, source);
   let alignedWords = 0;
   let omitted = 0;
   let cost = 0;
@@ -813,13 +882,17 @@ function checkParts(quote: string, parts: readonly QuotePart[], source: string, 
     if (s.step === Step.Change || s.step === Step.Added || s.step === Step.Omitted) cost++;
   }
   const similarity = quoteWords === 0 ? 0 : alignedWords / (quoteWords + omitted);
-  const base = { similarity, quoteWords, alignedWords, short };
+  const abbreviations = abbreviationsOf(path, parts, tokens, quote, source);
+  const base = { similarity, quoteWords, alignedWords, short, ...(abbreviations.length ? { abbreviations } : {}) };
   const span = passageSpan(path, tokens);
   if (quoteWords > 0 && cost === 0 && span) {
     return { outcome: 'exact', span, passage: source.slice(span.start, span.end), ...base, similarity: 1 };
   }
   const differences = span ? wordDifferences(path, parts, tokens, quote, source) : [];
-  if (span && !short && alignedWords / quoteWords >= NEAR_ALIGNED_RATIO && similarity >= NEAR_SIMILARITY) {
+  // All words but one, which stands against one other word: "sources" for "source".
+  const oneWordChanged =
+    differences.length === 1 && differences[0].kind === 'changed' && alignedWords === quoteWords - 1 && !/\s/.test(differences[0].quoted) && !/\s/.test(differences[0].source);
+  if (span && !short && (alignedWords / quoteWords >= NEAR_ALIGNED_RATIO || oneWordChanged) && similarity >= NEAR_SIMILARITY) {
     return { outcome: 'near', span, passage: source.slice(span.start, span.end), differences, ...base };
   }
   const closest = span && alignedWords > 0 ? { span, passage: source.slice(span.start, span.end), differences } : undefined;
@@ -891,6 +964,19 @@ function passageSpan(path: readonly AlignedStep[], tokens: readonly WordToken[])
   const used = path.filter((s) => s.step !== Step.GapSkip && s.tokens[1] > s.tokens[0]);
   if (!used.length) return undefined;
   return { start: tokens[used[0].tokens[0]].span.start, end: tokens[used[used.length - 1].tokens[1] - 1].span.end };
+}
+
+/** The quote's acronyms that stand for words of the paragraph, in quote order. */
+function abbreviationsOf(path: readonly AlignedStep[], parts: readonly QuotePart[], tokens: readonly WordToken[], quote: string, source: string): Abbreviation[] {
+  return path.flatMap((s) => {
+    if (s.step !== Step.Abbreviation) return [];
+    const part = parts[s.parts[0]];
+    const quotedSpan = part.span;
+    // Without the acronym the paragraph writes after the words it spells out.
+    const last = s.tokens[1] - (part.kind === 'word' && tokens[s.tokens[1] - 1].word === part.word ? 2 : 1);
+    const sourceSpan = { start: tokens[s.tokens[0]].span.start, end: tokens[last].span.end };
+    return [{ quoted: quote.slice(quotedSpan.start, quotedSpan.end), source: source.slice(sourceSpan.start, sourceSpan.end).replace(/\s+/g, ' '), quotedSpan, sourceSpan }];
+  });
 }
 
 /** Runs of changed, added and omitted words, each reported as one difference. */
@@ -1148,7 +1234,7 @@ function possibleWords(parts: readonly QuotePart[], vocabulary: ReadonlySet<stri
   let possible = 0;
   parts.forEach((p, k) => {
     if (p.kind === 'gap') return;
-    if (p.kind !== 'word') possible++;
+    if (p.kind !== 'word' || p.acronym) possible++;
     else {
       const before = parts[k - 1];
       const after = parts[k + 1];
