@@ -8,6 +8,11 @@ import { MAX_ALIGNED_QUOTE_WORDS } from '../../server/src/core/quotations';
 import type { CoreDiagnostic } from '../../server/src/core/model';
 import { DiskFileSystem, MemoryFileSystem } from '../../server/src/core/workspace';
 import { fixturesDir, needsCorpus, readCorpus, samplesDir } from '../support/paths';
+import { samplePdf } from '../support/publishedDrafts';
+import { parseDraft } from '../../server/src/core/draftParser';
+import { deleteParagraph, outlineOf, renderOutline, rewordParagraph } from '../support/draftEdits';
+import { ExtractionCache, refreshExtractedDrafts, withExtractedDrafts } from '../../server/src/core/draftExtraction';
+import { IN_PROCESS_EXTRACTOR } from '../../server/src/core/extractText';
 
 // A Zero Draft and a First Draft of our own, in the style of the OEWG drafts.
 const ZERO_DRAFT = `**Open-ended Working Group on Secure Digital Cooperation**
@@ -597,16 +602,29 @@ describe('quotation feature: fixes that keep what the author meant (test/fixture
     assert.match(service.hover(FILE, start + 3)!.markdown, /^\*\*Quotation — para 5 of the Zero Draft\*\*, exactly: that paragraph is para 4 of the Final Draft \(edited\)\./);
   });
 
-  it('never deletes from a quote of a PDF draft a word the draft has', () => {
+  it('never deletes from a quote of a PDF draft a word the draft has', async () => {
+    // The Zero Draft published as a UN-style PDF and read by the PDF reader, as the server reads it.
+    const bytes = (await samplePdf(read('zero-draft.txt'))).bytes;
+    const pdfFile = `${ROOT}/drafts/zero-draft.pdf`;
+    const cache = new ExtractionCache({ extractor: IN_PROCESS_EXTRACTOR, source: { stamp: (file) => (file === pdfFile ? String(bytes.length) : undefined), read: async () => bytes } });
     const text = 'Para 3 says that the Group “encourages States to exchange national views on the source of ICT incidents”.\n';
-    const asText = diagnosticOn(trustService(text), text, 'encourages States');
-    assert.equal(asText.message, "quote differs from para 3: 'national' added");
-    assert.equal(actionsFor(trustService(text), asText).length, 1, 'a text draft: the added word is the author’s');
-    const config = JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'zero-draft.pdf' }] });
-    const pdf = createLanguageService(new MemoryFileSystem({ [`${ROOT}/oewg-cite.json`]: config, [`${ROOT}/zero-draft.pdf`]: read('zero-draft.txt'), [FILE]: text }), ROOT);
+    const pdf = createLanguageService(
+      withExtractedDrafts(
+        new MemoryFileSystem({ [`${ROOT}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'drafts/zero-draft.pdf' }] }), [pdfFile]: '', [FILE]: text }),
+        cache,
+      ),
+      ROOT,
+    );
+    await refreshExtractedDrafts(pdf, cache);
+    assert.equal(pdf.draft('zero-draft')!.parsed!.paragraphs.length, 6);
     const fromPdf = diagnosticOn(pdf, text, 'encourages States');
     assert.equal(fromPdf.message, "quote differs from para 3: 'national' added");
-    assert.deepEqual(actionsFor(pdf, fromPdf), [], "'national' is a word of the draft: its text may have lost it here");
+    assert.deepEqual(actionsFor(pdf, fromPdf), [], "'national' is a word of the draft: the PDF's text may have lost it here");
+    // The same quote of the draft as a text file: the added word is the author's, and the fix deletes it.
+    const plain = trustService(text);
+    const asText = diagnosticOn(plain, text, 'encourages States');
+    assert.equal(asText.message, fromPdf.message);
+    assert.equal(applyEdits(text, actionsFor(plain, asText)[0]), replacedOnce(text, 'exchange national views', 'exchange views'));
   });
 });
 
@@ -634,8 +652,10 @@ describe('quotation quick fixes, each applied on its own: samples, fixtures and 
     const service = c.serve(c.text);
     const before = service.diagnostics(c.file);
     let applied = 0;
-    for (const diagnostic of before.filter((d) => QUOTE_CODES.has(d.code))) {
-      for (const action of actionsFor(service, diagnostic, c.file)) {
+    // Every fix offered, asked before any is tried (`serve` may reuse the service).
+    const offered = before.filter((d) => QUOTE_CODES.has(d.code)).map((d) => [d, actionsFor(service, d, c.file)] as const);
+    for (const [diagnostic, actions] of offered) {
+      for (const action of actions) {
         applied++;
         const where = `${c.name}: ${action.title} on ${c.text.slice(diagnostic.span.start, diagnostic.span.end).slice(0, 60)}`;
         const quote = diagnostic.span;
@@ -648,6 +668,14 @@ describe('quotation quick fixes, each applied on its own: samples, fixtures and 
           }
         }
         const fixed = applyEdits(c.text, action);
+        if (rewords) {
+          // The author's ellipses and acronyms stay as written.
+          const quoted = (text: string, end: number) => text.slice(quote.start, end);
+          const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+          const fixedQuote = quoted(fixed, shifted(quote.end, action));
+          assert.equal(count(fixedQuote, /…|\.\.\./g), count(quoted(c.text, quote.end), /…|\.\.\./g), `${where}: ellipses kept`);
+          assert.ok(count(fixedQuote, /\b\p{Lu}{2,}s?\b/gu) >= count(quoted(c.text, quote.end), /\b\p{Lu}{2,}s?\b/gu), `${where}: acronyms kept`);
+        }
         const start = Math.min(quote.start, ...action.edits.map((e) => e.span.start));
         const end = Math.max(quote.end, ...action.edits.map((e) => e.span.end));
         const [fixedStart, fixedEnd] = [shifted(start, action), shifted(end, action)];
@@ -721,5 +749,81 @@ describe('quotation quick fixes, each applied on its own: samples, fixtures and 
         root,
       );
     assert.ok(checkEveryFix({ name: 'gpd', file, text, serve }) >= 1);
+  });
+
+  it('quotes of the real Zero Draft, derived at test time: a word changed, left out or added, acronyms and ellipses of the author', function () {
+    needsCorpus(this);
+    const root = '/derived';
+    const file = `${root}/comments.md`;
+    const zero = readCorpus('zero-draft-2021.txt');
+    const acronyms: Array<[RegExp, string]> = [
+      [/\bGroup of Governmental Experts\b/g, 'GGE'],
+      [/\binformation and communications? technologies\b/gi, 'ICTs'],
+      [/\bconfidence-building measures\b/gi, 'CBMs'],
+    ];
+    const sentences = parseDraft(zero).paragraphs.flatMap((paragraph, k) => {
+      const words = paragraph.text.replace(/[*"“”]/g, '').split(/\s+/).filter(Boolean);
+      if (words.length < 24 || k % 2) return [];
+      let quote = words.slice(2, 18);
+      if (k % 3 === 0) quote[5] = 'substantive';
+      else if (k % 3 === 1) quote.splice(6, 1);
+      else quote.splice(4, 0, 'fully');
+      if (k % 4 === 0) quote = [...quote.slice(0, 9), '…', ...quote.slice(11)];
+      let written = quote.join(' ').replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+      for (const [pattern, acronym] of acronyms) written = written.replace(pattern, acronym);
+      return [`Paragraph ${paragraph.number} says that “${written}”.`];
+    });
+    const text = `---\ndraft: zero-draft\n---\n\n# Comments on the Zero Draft\n\n${sentences.join('\n\n')}\n`;
+    assert.match(text, /GGE|ICTs|CBMs/, 'the derived quotes hold acronyms');
+    // One service, the submission set anew for each fix (a service that follows edits answers as a fresh one does).
+    const service = createLanguageService(
+      new MemoryFileSystem({
+        [`${root}/oewg-cite.json`]: JSON.stringify({ drafts: [{ id: 'zero-draft', label: 'Zero Draft', path: 'zero-draft.txt' }] }),
+        [`${root}/zero-draft.txt`]: zero,
+        [file]: text,
+      }),
+      root,
+    );
+    let version = 0;
+    const serve = (t: string) => {
+      service.setDocument(file, t, ++version);
+      return service;
+    };
+    const applied = checkEveryFix({ name: 'derived from the Zero Draft', file, text, serve });
+    assert.ok(applied >= sentences.length / 2, `fixes applied: ${applied} for ${sentences.length} quotes`);
+  });
+});
+
+describe('quotation feature on the real Zero Draft and a Final Draft made from it at test time', () => {
+  it('finds an exact quote of the Zero Draft cited by bare number there, not a near match in the current Final Draft', function () {
+    needsCorpus(this);
+    const zero = readCorpus('zero-draft-2021.txt');
+    const parsed = parseDraft(zero);
+    // The Final Draft drops para 3 and rewords one word in the middle of para 10 (now para 9).
+    const final = renderOutline(rewordParagraph(deleteParagraph(outlineOf(parsed), '3'), '10', { at: 0.5, remove: 1, insert: ['substantively'] })).text;
+    const words = parsed.paragraphs.find((p) => p.number === '10')!.text.replace(/[*"“”]/g, '').split(/\s+/);
+    const middle = Math.floor(words.length * 0.5);
+    const quote = words.slice(middle - 6, middle + 6).join(' ');
+    const text = `# Comments\n\nAs para 10 says, “${quote}”.\n`;
+    const service = createLanguageService(
+      new MemoryFileSystem({
+        [`${ROOT}/oewg-cite.json`]: JSON.stringify({
+          drafts: [
+            { id: 'zero-draft', label: 'Zero Draft', path: 'zero-draft.txt' },
+            { id: 'final-draft', label: 'Final Draft', path: 'final-draft.txt' },
+          ],
+          current: 'final-draft',
+        }),
+        [`${ROOT}/zero-draft.txt`]: zero,
+        [`${ROOT}/final-draft.txt`]: final,
+        [FILE]: text,
+      }),
+      ROOT,
+    );
+    const diagnostic = diagnosticOn(service, text, quote.slice(0, 20));
+    assert.equal(diagnostic.message, 'quotes para 10 of the Zero Draft exactly; that paragraph is para 9 of the Final Draft (edited)');
+    const [fix, ...others] = actionsFor(service, diagnostic);
+    assert.deepEqual(others, []);
+    assert.equal(applyEdits(text, fix), replacedOnce(text, 'As para 10 says', 'As para 10 of the Zero Draft says'));
   });
 });
