@@ -604,3 +604,10 @@ describe('quotations of the real GPD response located in the real Zero Draft', (
     }
   });
 });
+
+describe('quotations against a paragraph of one word (found by the incremental fuzzer)', () => {
+  it('compares a long quote with a one-letter paragraph without failing, as not found', () => {
+    const check = checkQuotation('may fall most heavily on vulnerable groups, small businesses and States with limited capacity', 'S');
+    assert.notEqual(check.outcome, 'exact');
+  });
+});

@@ -756,7 +756,9 @@ function trimChangedEdges(path: AlignedStep[], tokens: readonly WordToken[], sou
   let tail = path.length;
   while (tail > head && isChange(path[tail - 1])) tail--;
   if (head === path.length) return path;
-  const crosses = (from: number, to: number) => from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, tokens[to].span.start));
+  // Either end may stand outside the paragraph's words (an addition before the first or after the last): only words can be crossed between.
+  const crosses = (from: number, to: number) =>
+    from >= 0 && from < tokens.length && from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, to < tokens.length ? tokens[to].span.start : source.length));
   const out = [...path];
   const first = path[head].tokens[0];
   if (head > 0 && (head >= 2 || crosses(path[head - 1].tokens[0], first))) {
