@@ -892,6 +892,8 @@ function punctuation(text: string): string {
  * nothing a reader of negotiated text would count.
  */
 export function writtenChange(older: string, newer: string): TextChange | undefined {
+  // Most paragraphs of two drafts are the same text to the letter.
+  if (older === newer) return undefined;
   if (!sameSpelling(writtenWords(older), writtenWords(newer))) return 'spelling';
   if (punctuation(older) !== punctuation(newer)) return 'punctuation';
   return undefined;
