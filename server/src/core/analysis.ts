@@ -1,13 +1,15 @@
 // The analysis of a checked file (a submission or a draft), made of the
 // analyses of its blocks (see blocks.ts). A block's analysis — its citations,
 // the draft each resolves to, and what every feature finds in it — depends on
-// its text and on three things decided outside it: the draft the front matter
-// names, the draft named by the last heading above it, and whether the file
-// is itself a draft. It is kept under exactly that key, so a keystroke
+// its text and on what is decided outside it: the draft the front matter
+// names, the draft named by the last heading above it, whether any text comes
+// before it (the first lines may be the document's title), and whether the
+// file is itself a draft. It is kept under exactly that key, so a keystroke
 // re-analyses the block it touched and reuses every other one wherever it now
-// stands. The whole workspace (drafts, configuration, settings) is fixed for
-// the lifetime of an Analyser: the workspace state makes a new one when any
-// of it changes.
+// stands. A text with footnotes of its own is one block (a note is read where
+// the text refers to it). The whole workspace (drafts, configuration,
+// settings) is fixed for the lifetime of an Analyser: the workspace state
+// makes a new one when any of it changes.
 import { blockAt, shiftCitation, shiftSpan, splitBlocks } from './blocks';
 import { BoundedCache } from './cache';
 import { scanCitations, ScanCitationsOptions } from './citations';
