@@ -17,7 +17,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': 'off',
       // The PDF and Word readers and the tests talk to untyped library objects.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-require-imports': 'off',
     },
   },
   {

@@ -321,7 +321,7 @@ class Scanner {
     if (documentName) return found(documentName, 'other');
     const finalReport = this.p.fixedNameBefore.exec(unquoted);
     if (finalReport && !isLetter(unquoted.charAt(finalReport.index - 1))) return found(finalReport[0]);
-    const words = unquoted.match(/(?<![\p{L}\p{M}\-])[\p{L}][\p{L}\p{M}\-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}\-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
+    const words = unquoted.match(/(?<![\p{L}\p{M}-])[\p{L}][\p{L}\p{M}-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
     if (words.length === 0 || !this.p.draftWord.test(words[words.length - 1])) return undefined;
     let taken = 1;
     while (taken < 4 && taken < words.length) {

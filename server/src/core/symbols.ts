@@ -18,7 +18,7 @@ type SymbolKind = SymbolMention['kind'];
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 
 const URL =
-  /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
+  /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@./-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
 // What every URL holds: "<" and a letter, "://", "www." or a domain's end and a slash.
 const URL_MARK = /<[a-z]|:\/\/|www\.|\.(?:org|int|com|net|edu|gov|io)\//giu;
 const SPACE = /\s/u;
