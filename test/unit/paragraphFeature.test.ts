@@ -77,6 +77,29 @@ describe('paragraphFeature: the cited paragraph at hand', () => {
     );
   });
 
+  it('escapes what Markdown would read in the section title and sub-heading as it does in the text: brackets of negotiated text, a footnote mark', () => {
+    const f = fixture(`
+//- /oewg-cite.json
+{ "drafts": [{ "id": "rev-1", "label": "Rev.1", "path": "drafts/rev1.txt" }], "current": "rev-1", "submissions": ["*.md"] }
+//- /drafts/rev1.txt
+A. Introduction
+
+1. The Group held four substantive sessions and informal consultations with stakeholders.
+
+B. Regular Institutional Dialogue [and Capacity-building]
+
+Conclusions and recommendations*
+
+2. States [should] continue to discuss the establishment of a programme of action.
+//- /notes.md
+We welcome para $02.
+`);
+    assert.equal(
+      f.service.hover(f.cursor.file, f.cursor.offset)!.markdown.split('\n\n---\n\n')[0],
+      '**Rev.1, para 2** · B. Regular Institutional Dialogue \\[and Capacity-building\\] · *Conclusions and recommendations\\**\n\n> States \\[should\\] continue to discuss the establishment of a programme of action.',
+    );
+  });
+
   it('goes to the paragraph in the draft', () => {
     const f = withSubmission('Under the heading.\n\nWe welcome paras 2-$03.\n');
     const targets = f.service.definition(f.cursor.file, f.cursor.offset);

@@ -24,7 +24,8 @@
 //   title) is an 'other' qualifier, so the citation never falls back to the
 //   current draft; which document it is, the catalogue says.
 import { Citation, CitedPart, Qualifier, Span, SymbolMention } from './model';
-import { findUrls, overlapsAny, scanSymbols } from './symbols';
+import { overlapsAny } from './spans';
+import { findUrls, scanSymbols } from './symbols';
 import { citationPatterns, DEFAULT_VOCABULARY, Vocabulary } from './vocabulary';
 import { CitationPatterns, GAP, INSERTED_SUFFIXES } from './vocabulary/patterns';
 

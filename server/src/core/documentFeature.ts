@@ -57,7 +57,8 @@ import type {
 } from './features';
 import type { Citation, CoreDiagnostic, Paragraph, ParsedDraft, Span, SymbolMention } from './model';
 import { describeCited } from './retarget';
-import { describeNumbers } from './wording';
+import { describeNumbers, describeParagraphs, escapeMarkdown, firstWords, paragraphMarkdown } from './wording';
+import { touchesOffset } from './spans';
 import { scanSymbols } from './symbols';
 
 export const DOCUMENT_CODES = {
@@ -124,7 +125,7 @@ function symbolsOf(analysis: DocumentAnalysis): SymbolMention[] {
 }
 
 function symbolAt(analysis: DocumentAnalysis, offset: number): SymbolMention | undefined {
-  return symbolsOf(analysis).find((mention) => mention.span.start <= offset && offset <= mention.span.end);
+  return symbolsOf(analysis).find((mention) => touchesOffset(mention.span, offset));
 }
 
 /**
@@ -169,15 +170,6 @@ function shortName(symbol: string): string {
   return sc ? `Security Council resolution ${spacedNumber(sc[1])}` : symbol;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#])/g, '\\$1');
-}
-
-function firstWords(text: string, count: number): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
-}
-
 // ---- what the catalogue knows, as Markdown -----------------------------------------
 
 function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry: CatalogueEntry | undefined, symbol: string | undefined, name: string): string {
@@ -205,26 +197,6 @@ function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry
   }
   if (symbol) lines.push(`[Official text: undocs.org/${symbol}](${officialLink(symbol)})`);
   return lines.join('\n\n');
-}
-
-/** "has paragraphs 1–35", "has no numbered paragraphs". */
-function describeParagraphs(parsed: ParsedDraft): string {
-  const paragraphs = parsed.paragraphs;
-  return paragraphs.length === 0 ? 'has no numbered paragraphs' : `has paragraphs ${paragraphs[0].number}–${paragraphs[paragraphs.length - 1].number}`;
-}
-
-function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number): string {
-  const where = [
-    `**${escapeMarkdown(name)}, para ${paragraph.number}**`,
-    paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${escapeMarkdown(paragraph.section.title)}` : undefined,
-    paragraph.subheading ? `*${escapeMarkdown(paragraph.subheading)}*` : undefined,
-  ].filter(Boolean);
-  const text = maxWords ? firstWords(paragraph.text, maxWords) : paragraph.text;
-  const quoted = text
-    .split('\n')
-    .map((line) => `> ${escapeMarkdown(line)}`)
-    .join('\n>\n');
-  return `${where.join(' · ')}\n\n${quoted}`;
 }
 
 // The end of a symbol written alone: "CRP.2", "L.27/Rev.1".
@@ -579,7 +551,7 @@ function sortKey(symbol: string): string {
 
 function documentCitationAt(analysis: DocumentAnalysis, offset: number): number {
   return analysis.citations.findIndex(
-    (citation, index) => analysis.targets[index].kind === 'document' && citation.span.start <= offset && offset <= citation.span.end,
+    (citation, index) => analysis.targets[index].kind === 'document' && touchesOffset(citation.span, offset),
   );
 }
 

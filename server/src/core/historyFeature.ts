@@ -11,7 +11,9 @@ import { findDraft } from './config';
 import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Feature, WorkspaceView } from './features';
 import type { Citation, CitedPart, CoreDiagnostic, DraftInfo, ParsedDraft, Span } from './model';
 import { describeCited, type DraftNaming, nounChangeReadsWell, type NumberMap, type Retargeted, retargetCitation, writeNumbers } from './retarget';
+import { spansTouch } from './spans';
 import { summariseWordDiff } from './wordDiff';
+import { escapeMarkdown, firstWords } from './wording';
 
 export const HISTORY_CODES = {
   'paragraph-renumbered': 'information',
@@ -117,15 +119,6 @@ function sectionMoves(alignment: Alignment, older: ParsedDraft): Set<string> {
   moved = new Set([...tally.values()].filter((entry) => entry.moved.length * 2 > entry.oneToOne).flatMap((entry) => entry.moved));
   movedWithSection.set(alignment, moved);
   return moved;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function firstWords(text: string, count: number): string {
-  const words = oneLine(text).split(' ');
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
 }
 
 function movedWords(withSection: boolean, plural = false): string {
@@ -365,10 +358,6 @@ function extentOf(citation: Citation): Span {
     : citation.span;
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
-
 function retargetActions(view: WorkspaceView, file: string, followed: Followed, reported: CoreDiagnostic[]): CoreCodeAction[] {
   const text = view.textOf(file);
   if (text === undefined) return [];
@@ -410,7 +399,7 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
  */
 function reportedFor(view: WorkspaceView, followed: Followed, given: CoreDiagnostic[]): CoreDiagnostic[] {
   const extent = extentOf(followed.citation);
-  const onCitation = given.filter((diagnostic) => overlaps(diagnostic.span, extent));
+  const onCitation = given.filter((diagnostic) => spansTouch(diagnostic.span, extent));
   const mine = onCitation.filter((diagnostic) => diagnostic.code in HISTORY_CODES);
   const missing = followed.kind === 'missing' ? onCitation.filter((diagnostic) => diagnostic.code === 'missing-paragraph') : [];
   if (mine.length) return [...mine, ...missing];
@@ -503,10 +492,6 @@ function updateAllTitle(update: FileUpdate, current: string): string {
 }
 
 // ---------- hover ----------
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_~|[\]<>#])/g, '\\$1');
-}
 
 /** ": 'States publicly re-affirm' → 'States … reaffirm'" when the text changed, ", spelling only: '…'" when only its spelling did. */
 function wordingNote(fate: ParagraphFate): string {
@@ -630,7 +615,7 @@ export const historyFeature: Feature = {
   codeActions(view, file, analysis, span, diagnostics) {
     const actions: CoreCodeAction[] = [];
     analysis.citations.forEach((citation, index) => {
-      if (!overlaps(extentOf(citation), span)) return;
+      if (!spansTouch(extentOf(citation), span)) return;
       const followed = follow(view, analysis, index);
       if (!followed) return;
       const reported = reportedFor(view, followed, diagnostics);

@@ -1,7 +1,8 @@
 // The small pieces of wording every feature writes the same way: Markdown
-// escaping, the first words of a paragraph, "paras 16–18", a paragraph shown
-// in a hover. One place, so a hover reads alike wherever it comes from.
-import type { DraftInfo, Paragraph, ParsedDraft, Span } from './model';
+// escaping, the first words of a paragraph, "paras 16–18", a section's label,
+// a paragraph shown in a hover. One place, so a hover reads alike wherever it
+// comes from. Span arithmetic lives in spans.ts.
+import type { Paragraph, ParsedDraft, Section } from './model';
 
 /** Escapes what Markdown would read as emphasis, code, links, strike-through or table cells. */
 export function escapeMarkdown(text: string): string {
@@ -34,12 +35,21 @@ export function describeParagraphs(draft: ParsedDraft): string {
   return `has paragraphs ${paragraphs[0].number}–${paragraphs[paragraphs.length - 1].number}`;
 }
 
-/** "**Zero Draft, para 74** · E. Confidence-building Measures · *The OEWG recommends that*" and the text. */
-export function paragraphMarkdown(draft: DraftInfo, paragraph: Paragraph, maxWords?: number): string {
+/** "E. Confidence-building Measures"; the title alone for an unlettered section. */
+export function sectionLabel(section: Section): string {
+  return section.letter ? `${section.letter}. ${section.title}` : section.title;
+}
+
+/**
+ * "**Zero Draft, para 74** · E. Confidence-building Measures · *The OEWG recommends that*"
+ * and the text (`name`: the draft's or document's name), everything taken
+ * from the document escaped.
+ */
+export function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number): string {
   const where = [
-    `**${draft.label}, para ${paragraph.number}**`,
-    paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined,
-    paragraph.subheading ? `*${paragraph.subheading}*` : undefined,
+    `**${escapeMarkdown(name)}, para ${paragraph.number}**`,
+    paragraph.section ? escapeMarkdown(sectionLabel(paragraph.section)) : undefined,
+    paragraph.subheading ? `*${escapeMarkdown(paragraph.subheading)}*` : undefined,
   ].filter(Boolean);
   const text = maxWords ? firstWords(paragraph.text, maxWords) : paragraph.text;
   const quoted = text
@@ -49,7 +59,3 @@ export function paragraphMarkdown(draft: DraftInfo, paragraph: Paragraph, maxWor
   return `${where.join(' · ')}\n\n${quoted}`;
 }
 
-/** Whether two spans share a character or touch (a cursor at the end of a citation is on it). */
-export function spansTouch(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
