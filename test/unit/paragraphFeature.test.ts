@@ -45,6 +45,13 @@ describe('paragraphFeature: what is wrong with a citation', () => {
     ]);
   });
 
+  it('names the missing end of a range as other messages name numbers: two as a pair, three or more as a range', () => {
+    assert.deepEqual(findings('We welcome paras 2-5.\n\nSee paras 1-6.\n'), [
+      ['missing-paragraph', '2-5', 'paras 4 and 5: the Zero Draft has paragraphs 1–3'],
+      ['missing-paragraph', '1-6', 'paras 4–6: the Zero Draft has paragraphs 1–3'],
+    ]);
+  });
+
   it('says a range runs backwards, and a draft that is known but not indexed, with how to index it', () => {
     assert.deepEqual(findings('As paras 3-1 show.\n\nOn para 2 of the Pre-draft.\n'), [
       ['reversed-range', '3-1', 'range 3–1 runs backwards: did you mean 1–3?'],

@@ -56,7 +56,6 @@ import type {
   WorkspaceView,
 } from './features';
 import type { Citation, CoreDiagnostic, Paragraph, ParsedDraft, Span, SymbolMention } from './model';
-import { describeCited } from './retarget';
 import { describeNumbers, describeParagraphs, escapeMarkdown, firstWords, paragraphMarkdown } from './wording';
 import { touchesOffset } from './spans';
 import { scanSymbols } from './symbols';
@@ -203,7 +202,7 @@ function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry
 const SHORT_SYMBOL = /^(?:L|[A-Z]{2,4})\.\d/;
 
 function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
-  const cited = describeCited(citation.numbers);
+  const cited = describeNumbers(citation.numbers);
   if (!entry) {
     const holders = catalogue.named(name).filter((holder) => holder.symbol);
     if (holders.length > 1) return `“${name}” names ${holders.length} documents (${holders.map((holder) => holder.symbol).join(', ')}): cite one by its symbol to check ${cited}`;
@@ -211,8 +210,8 @@ function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefine
   }
   const shown = documentName(entry, name);
   return entry?.symbol || !entry
-    ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeCited(citation.numbers)}`
-    : `“${shown}” is not indexed: give its "references" entry in oewg-cite.json a path to check ${describeCited(citation.numbers)}`;
+    ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeNumbers(citation.numbers)}`
+    : `“${shown}” is not indexed: give its "references" entry in oewg-cite.json a path to check ${describeNumbers(citation.numbers)}`;
 }
 
 // ---- paragraph citations into documents --------------------------------------------
@@ -231,7 +230,7 @@ function citationDiagnostics(
   if (indexing.kind === 'unreadable') {
     return analysis.ownDraft
       ? []
-      : view.diagnostic('document-not-indexed', citation.span, `${documentName(entry, name)} is listed in "references" but its text ${indexing.file} cannot be read: ${describeCited(citation.numbers)} is not checked`);
+      : view.diagnostic('document-not-indexed', citation.span, `${documentName(entry, name)} is listed in "references" but its text ${indexing.file} cannot be read: ${describeNumbers(citation.numbers)} is not checked`);
   }
   const indexed = indexing.text;
   const shown = documentName(entry, name);
@@ -246,7 +245,7 @@ function citationDiagnostics(
     const missing = numbers.filter((number) => !indexed.byNumber.has(number));
     if (missing.length === 0) continue;
     const span = citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span;
-    found.push(...view.diagnostic('document-paragraph-missing', span, `${describeCited(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }));
+    found.push(...view.diagnostic('document-paragraph-missing', span, `${describeNumbers(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }));
   }
   return found;
 }

@@ -20,12 +20,35 @@ export function firstWords(text: string, count: number): string {
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
 }
 
-/** "para 130", "paras 118–120", "paras 12, 14 and 20". */
+/** Whether the numbers are plain and each follows the one before: "41", "42", "43". */
+export function isRun(numbers: readonly string[]): boolean {
+  return numbers.every((number, k) => /^\d+$/.test(number) && (k === 0 || Number(number) === Number(numbers[k - 1]) + 1));
+}
+
+/**
+ * The numbers as an author writes them: runs of three or more as ranges with
+ * the author's dash, the rest as a list: "41–44", "41, 43 and 44", "10 and 11".
+ */
+export function writeNumbers(numbers: readonly string[], style: { dash: string; comma: string; conjunction: string } = { dash: '–', comma: ', ', conjunction: ' and ' }): string {
+  const items: string[] = [];
+  for (let k = 0; k < numbers.length; ) {
+    let end = k;
+    while (end + 1 < numbers.length && isRun(numbers.slice(k, end + 2))) end++;
+    if (end - k >= 2) {
+      items.push(`${numbers[k]}${style.dash}${numbers[end]}`);
+      k = end + 1;
+    } else {
+      items.push(numbers[k]);
+      k++;
+    }
+  }
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(style.comma)}${style.conjunction}${items[items.length - 1]}`;
+}
+
+/** "para 51", "paras 41–43", "paras 10 and 11", "paras 30, 32 and 16": how titles, messages and hovers name numbers. */
 export function describeNumbers(numbers: readonly string[]): string {
-  if (numbers.length === 1) return `para ${numbers[0]}`;
-  const consecutive = numbers.every((number, index) => index === 0 || Number(number) === Number(numbers[index - 1]) + 1);
-  if (consecutive && numbers.every((number) => /^\d+$/.test(number))) return `paras ${numbers[0]}–${numbers[numbers.length - 1]}`;
-  return `paras ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `${numbers.length === 1 ? 'para' : 'paras'} ${writeNumbers(numbers)}`;
 }
 
 /** "has paragraphs 1–117", "has no numbered paragraphs". */
