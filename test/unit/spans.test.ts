@@ -3,7 +3,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import type { Span } from '../../server/src/core/model';
-import { countBefore, lastStartingAtOrBefore, overlapsAny, spansTouch, touchesOffset } from '../../server/src/core/spans';
+import { countBefore, lastStartingAtOrBefore, overlapsAny, spanHolds, spansTouch, touchesOffset } from '../../server/src/core/spans';
 
 /** Spans in text order that do not overlap one another (empty ones allowed), built from gaps and lengths. */
 const orderedSpans = fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 30 }).map((steps) => {
@@ -50,11 +50,13 @@ describe('spans', () => {
     );
   });
 
-  it('spansTouch and touchesOffset count the ends: a cursor right after a citation is on it', () => {
+  it('spansTouch and touchesOffset count the ends (a cursor right after a citation is on it); spanHolds takes the ends in', () => {
     assert.ok(spansTouch({ start: 3, end: 7 }, { start: 7, end: 7 }));
     assert.ok(spansTouch({ start: 3, end: 7 }, { start: 0, end: 3 }));
     assert.ok(!spansTouch({ start: 3, end: 7 }, { start: 8, end: 9 }));
     assert.ok(touchesOffset({ start: 3, end: 7 }, 3) && touchesOffset({ start: 3, end: 7 }, 7));
     assert.ok(!touchesOffset({ start: 3, end: 7 }, 8) && !touchesOffset({ start: 3, end: 7 }, 2));
+    assert.ok(spanHolds({ start: 3, end: 7 }, { start: 3, end: 7 }) && spanHolds({ start: 3, end: 7 }, { start: 4, end: 6 }));
+    assert.ok(!spanHolds({ start: 3, end: 7 }, { start: 2, end: 6 }) && !spanHolds({ start: 3, end: 7 }, { start: 4, end: 8 }));
   });
 });

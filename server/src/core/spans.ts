@@ -8,6 +8,11 @@ export function spansTouch(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** Whether `outer` holds all of `inner`. */
+export function spanHolds(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 /** Whether `offset` is inside `span` or at either end of it (where a cursor still counts as on it). */
 export function touchesOffset(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
