@@ -50,7 +50,7 @@ import type { Citation, CitedPart, Paragraph, ParsedDraft, Span } from './model'
 import { type CitationTarget, findHeadings } from './resolver';
 import { countBefore, touchesOffset } from './spans';
 import { type WordToken, wordTokens } from './textNormalise';
-import { sectionLabel } from './wording';
+import { oneLine, sectionLabel } from './wording';
 
 /** Answers of one workspace symbol query, at most. */
 export const MAX_WORKSPACE_SYMBOLS = 200;
@@ -182,14 +182,10 @@ function lensTitle(citations: readonly IndexedCitation[]): string {
 
 // ---------------------------------------------------------------- outline
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** "para 15 — In their discussions, States …" */
 function paragraphName(paragraph: Paragraph, words: WordToken[] = tokensOf(paragraph), from = 0, to = Math.min(words.length, WORDS_IN_NAME)): string {
   if (words.length === 0) return `para ${paragraph.number}`;
-  const excerpt = collapse(paragraph.text.slice(words[from].span.start, words[to - 1].span.end));
+  const excerpt = oneLine(paragraph.text.slice(words[from].span.start, words[to - 1].span.end));
   return `para ${paragraph.number} — ${from > 0 ? '… ' : ''}${excerpt}${to < words.length ? ' …' : ''}`;
 }
 
@@ -299,11 +295,11 @@ function submissionOutline(analysis: DocumentAnalysis): OutlineSymbol[] {
   type Item = { at: number; level?: number; node: OutlineSymbol };
   const headings: Item[] = findHeadings(text)
     .filter((span) => span.start >= frontMatterEnd)
-    .map((span) => ({ at: span.start, level: headingLevel(text, span), node: outlineNode('heading', collapse(text.slice(span.start, span.end).replace(/^\s*#{1,6}\s+|\s+#+\s*$/g, '')), span) }));
+    .map((span) => ({ at: span.start, level: headingLevel(text, span), node: outlineNode('heading', oneLine(text.slice(span.start, span.end).replace(/^\s*#{1,6}\s+|\s+#+\s*$/g, '')), span) }));
   const citations: Item[] = analysis.citations.map((citation, i) => {
     const qualifier = citation.qualifier?.span;
     const span = qualifier ? { start: Math.min(citation.span.start, qualifier.start), end: Math.max(citation.span.end, qualifier.end) } : citation.span;
-    return { at: citation.span.start, node: outlineNode('citation', collapse(text.slice(citation.span.start, citation.span.end)), span, citation.span, describeTarget(analysis.targets[i])) };
+    return { at: citation.span.start, node: outlineNode('citation', oneLine(text.slice(citation.span.start, citation.span.end)), span, citation.span, describeTarget(analysis.targets[i])) };
   });
   const top: OutlineSymbol[] = [];
   const open: Array<{ level: number; node: OutlineSymbol }> = [];
@@ -418,7 +414,7 @@ function nameAround(paragraph: Paragraph, tokens: WordToken[], at: number[]): st
   if (inOrder && at[at.length - 1] - at[0] <= 2 * WORDS_IN_NAME) {
     return paragraphName(paragraph, tokens, Math.max(0, at[0] - 3), Math.min(tokens.length, at[at.length - 1] + 5));
   }
-  const pieces = at.map((index) => collapse(paragraph.text.slice(tokens[Math.max(0, index - 1)].span.start, tokens[Math.min(tokens.length - 1, index + 2)].span.end)));
+  const pieces = at.map((index) => oneLine(paragraph.text.slice(tokens[Math.max(0, index - 1)].span.start, tokens[Math.min(tokens.length - 1, index + 2)].span.end)));
   return `para ${paragraph.number} — … ${pieces.join(' … ')} …`;
 }
 
