@@ -323,7 +323,7 @@ function sentenceEnd(text: string, at: number, limit: number, quotations: readon
   const last = lastStartingBefore(quotations, at);
   if (last && end < last.end) return -1;
   if (text[at] === '.') {
-    const word = /[^\s(\[]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
+    const word = /[^\s([]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
     if (ABBREVIATIONS.has(word.toLowerCase()) || /\/.*\d/.test(word)) return -1;
   }
   return end;
