@@ -111,7 +111,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', pattern: '**/oewg-cite.json' },
     ],
     outputChannelName: 'OEWG Cite',
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
   };
   return new LanguageClient('oewgCite', 'OEWG Cite', serverOptions, clientOptions);
 }

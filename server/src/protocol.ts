@@ -109,6 +109,8 @@ export const DraftTextChangedNotification = new NotificationType<DraftTextChange
 export interface InitializationOptions {
   /** Whether the user trusts the workspace (VS Code's workspace trust); false limits what is read. Default false. */
   trusted?: boolean;
+  /** Where the text extracted from PDF and Word drafts is kept between sessions (VS Code: the extension's global storage). */
+  cacheDir?: string;
 }
 
 export interface WorkspaceTrustParams {

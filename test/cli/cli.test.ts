@@ -175,4 +175,36 @@ describe('oewg-cite index', () => {
     assert.match(stdout, /^\d+ paragraphs, 8 sections, \d+ footnotes$/m);
     assert.match(stdout, /^A\. Introduction$/m);
   });
+
+  it('shows the first ten words of each paragraph in the outline, with "…" only when it has more', () => {
+    const dir = makeTempDir('cli-outline');
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'draft.txt'),
+        [
+          'A. General provisions',
+          '',
+          '1. States reaffirm that international law applies to the use of information and communications technologies.',
+          '',
+          '2. Deleted.',
+          '',
+          'Confidence-building measures',
+          '',
+          '3. States   are encouraged to share\nnational views on a voluntary basis.',
+          '',
+        ].join('\n'),
+      );
+      const { code, stdout, stderr } = run(['index', 'draft.txt'], dir);
+      assert.equal(code, 0, stderr);
+      const outline = stdout.split('\n').filter((line) => /^ +\d+ {2}/.test(line));
+      assert.deepEqual(outline, [
+        '     1  States reaffirm that international law applies to the use of …',
+        '     2  Deleted.',
+        '     3  States are encouraged to share national views on a voluntary …',
+      ]);
+      assert.match(stdout, /^A\. General provisions$/m);
+    } finally {
+      removeDir(dir);
+    }
+  });
 });

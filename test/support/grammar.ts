@@ -56,7 +56,7 @@ export async function citationHighlighter(): Promise<(line: string) => Token[]> 
     for (const token of grammar.tokenizeLine(line, textmate.INITIAL).tokens) {
       const text = line.slice(token.startIndex, token.endIndex);
       const scopes = token.scopes.filter((scope) => scope.endsWith('.oewg-cite'));
-      for (const [scope, run] of open) if (!scopes.includes(scope)) open.delete(scope);
+      for (const scope of open.keys()) if (!scopes.includes(scope)) open.delete(scope);
       for (const scope of scopes) {
         const run = open.get(scope);
         if (run) {

@@ -23,6 +23,8 @@ export interface ClientOptions {
   watchFiles?: boolean;
   /** Whether the client accepts workspace/codeLens/refresh (recorded in `notifications` when it comes). */
   codeLensRefresh?: boolean;
+  /** Whether the client shows work-done progress (window/workDoneProgress/create is recorded in `notifications`). */
+  workDoneProgress?: boolean;
   /** Whether the client pulls diagnostics (textDocument/diagnostic, LSP 3.17) and accepts workspace/diagnostic/refresh; default: it does not (the server publishes). */
   pullDiagnostics?: boolean;
   /** More workspace folders (absolute) after `root`. */
@@ -61,12 +63,17 @@ export class TestLspClient {
       this.notifications.push({ method, params });
       this.wake();
     });
+    // The JSON-RPC layer keeps $/progress for itself: recorded here like any other notification.
+    this.connection.onNotification('$/progress', (params: unknown) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.wake();
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
-    for (const refresh of ['workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
-      this.connection.onRequest(refresh, () => {
-        this.notifications.push({ method: refresh, params: null });
+    for (const refresh of ['workspace/codeLens/refresh', 'workspace/diagnostic/refresh', 'window/workDoneProgress/create']) {
+      this.connection.onRequest(refresh, (params: unknown) => {
+        this.notifications.push({ method: refresh, params: params ?? null });
         this.wake();
         return null;
       });
@@ -90,6 +97,7 @@ export class TestLspClient {
           codeLens: { refreshSupport: this.options.codeLensRefresh ?? false },
           ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
+        ...(this.options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           hover: { contentFormat: ['markdown'] },
           completion: { completionItem: { snippetSupport: true } },

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { splitBlocks } from '../../server/src/core/blocks';
+import { commonPrefixLength, commonSuffixLength } from '../../server/src/core/analysis';
 import { scanCitations } from '../../server/src/core/citations';
 import { shiftCitation } from '../../server/src/core/blocks';
 import { needsCorpus, readCorpus } from '../support/paths';
@@ -57,6 +58,33 @@ describe('cutting a submission into blocks', () => {
         const blocks = splitBlocks(text);
         assert.equal(blocks.map((block) => text.slice(block.start, block.end)).join(''), text);
         assert.deepEqual(scanByBlocks(text, { draftNames: ['Zero Draft'] }), scanCitations(text, { draftNames: ['Zero Draft'] }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('what two versions of a text share', () => {
+  const naivePrefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const naiveSuffix = (a: string, b: string, prefix: number) => {
+    let i = 0;
+    while (i < Math.min(a.length, b.length) - prefix && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+    return i;
+  };
+
+  it('finds the common start and end a character at a time would, whatever the lengths', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n', 'é', '🙂'), maxLength: 3000 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(40), text, (base, at, removed, inserted) => {
+        const start = at % (base.length + 1);
+        const edited = base.slice(0, start) + inserted.slice(0, 30) + base.slice(start + removed);
+        const prefix = commonPrefixLength(base, edited);
+        assert.equal(prefix, naivePrefix(base, edited));
+        assert.equal(commonSuffixLength(base, edited, prefix), naiveSuffix(base, edited, prefix));
       }),
       { numRuns: 300 },
     );

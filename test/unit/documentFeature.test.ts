@@ -313,6 +313,13 @@ describe('documentFeature: paragraph citations into other documents', () => {
     assert.match(named, /\*\*Tunis Commitment, para 36\*\*\n\n> We affirm that security measures must respect human rights\./);
   });
 
+  it('shows a cited paragraph as written, its strike-through and table marks escaped as in a draft paragraph', () => {
+    const marked = REPORT_TEXT.replace('essential services.', 'essential services ~~in peacetime~~ | at all times.');
+    const { service: withMarks } = workspace({ [REPORT]: marked, [SUBMISSION]: 'See A/70/174, para 3.\n' });
+    const hover = withMarks.hover(SUBMISSION, offsetOf('See A/70/174, para 3.\n', 'para 3', 5))!.markdown;
+    assert.equal(hover.split('\n\n---\n\n')[0], '**A/70/174, para 3**\n\n> States should protect the systems that deliver essential services \\~\\~in peacetime\\~\\~ \\| at all times.');
+  });
+
   it('hovers a citation of a document that is not indexed with how to index it and what is known', () => {
     const hover = service.hover(SUBMISSION, offsetOf(RESPONSE, 'para 5', 5))!.markdown;
     assert.match(hover, /A\/68\/98 is not indexed: add it to "references" in oewg-cite\.json with a path to check para 5/);

@@ -3,7 +3,6 @@
 // a plain-text host, on lines written in the drafting style of submissions.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { grammarText } from '../../server/src/core/vocabulary/grammar';
 import { scanCitations } from '../../server/src/core/citations';
 import { citationHighlighter, GRAMMAR_FILE, Token } from '../support/grammar';

@@ -390,7 +390,7 @@ describe('draft history on the sample workspace (Zero Draft → First Draft)', (
     assert.deepEqual(
       mixed.diagnostics(file).map((d) => d.message),
       [
-        'paras 55–56: the First Draft has paragraphs 1–54; para 55 of the Zero Draft (“Some States proposed a programme of …”) is para 49 of the First Draft (edited); ' +
+        'paras 55 and 56: the First Draft has paragraphs 1–54; para 55 of the Zero Draft (“Some States proposed a programme of …”) is para 49 of the First Draft (edited); ' +
           'para 56 of the Zero Draft (“States agreed that any regular institutional …”) is para 50 of the First Draft',
         'para 58: the First Draft has paragraphs 1–54; para 58 of the Zero Draft (“States draw on the conclusions and …”) is para 53 of the First Draft',
       ],

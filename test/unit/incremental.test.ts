@@ -119,7 +119,8 @@ describe('incremental equals fresh', () => {
           assert.deepStrictEqual(answers(edited, file, offsets), answers(fresh, file, offsets), `after ${steps.length} steps on ${path.basename(file)}`);
         }
       }),
-      { numRuns: Math.max(1, Math.round(EDITS / EDITS_PER_RUN)) },
+      // A failure prints its seed and path: OEWG_FUZZ_SEED=… OEWG_FUZZ_PATH=… replays it.
+      { numRuns: Math.max(1, Math.round(EDITS / EDITS_PER_RUN)), seed: process.env.OEWG_FUZZ_SEED ? Number(process.env.OEWG_FUZZ_SEED) : undefined, path: process.env.OEWG_FUZZ_PATH },
     );
   });
 

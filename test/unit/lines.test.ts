@@ -9,6 +9,7 @@ describe('LineMap', () => {
     assert.equal(map.lineCount, 4);
     const at = text.indexOf('second');
     assert.deepEqual(map.positionAt(at), { line: 1, character: 0 });
+    assert.deepEqual(map.lineColumn(at + 2), { line: 2, column: 3 }, '1-based, as the CLI prints it');
     assert.equal(map.offsetAt({ line: 1, character: 3 }), at + 3);
     assert.equal(map.lineText(0), 'first line');
     assert.equal(map.lineText(2), '');

@@ -45,6 +45,13 @@ describe('paragraphFeature: what is wrong with a citation', () => {
     ]);
   });
 
+  it('names the missing end of a range as other messages name numbers: two as a pair, three or more as a range', () => {
+    assert.deepEqual(findings('We welcome paras 2-5.\n\nSee paras 1-6.\n'), [
+      ['missing-paragraph', '2-5', 'paras 4 and 5: the Zero Draft has paragraphs 1–3'],
+      ['missing-paragraph', '1-6', 'paras 4–6: the Zero Draft has paragraphs 1–3'],
+    ]);
+  });
+
   it('says a range runs backwards, and a draft that is known but not indexed, with how to index it', () => {
     assert.deepEqual(findings('As paras 3-1 show.\n\nOn para 2 of the Pre-draft.\n'), [
       ['reversed-range', '3-1', 'range 3–1 runs backwards: did you mean 1–3?'],
@@ -74,6 +81,29 @@ describe('paragraphFeature: the cited paragraph at hand', () => {
     assert.equal(
       hover.markdown,
       '**Zero Draft, para 2** · B. Existing and Potential Threats\n\n> States expressed concern about malicious ICT activities against critical infrastructure.\n\n---\n\n*Zero Draft: named in the citation.*',
+    );
+  });
+
+  it('escapes what Markdown would read in the section title and sub-heading as it does in the text: brackets of negotiated text, a footnote mark', () => {
+    const f = fixture(`
+//- /oewg-cite.json
+{ "drafts": [{ "id": "rev-1", "label": "Rev.1", "path": "drafts/rev1.txt" }], "current": "rev-1", "submissions": ["*.md"] }
+//- /drafts/rev1.txt
+A. Introduction
+
+1. The Group held four substantive sessions and informal consultations with stakeholders.
+
+B. Regular Institutional Dialogue [and Capacity-building]
+
+Conclusions and recommendations*
+
+2. States [should] continue to discuss the establishment of a programme of action.
+//- /notes.md
+We welcome para $02.
+`);
+    assert.equal(
+      f.service.hover(f.cursor.file, f.cursor.offset)!.markdown.split('\n\n---\n\n')[0],
+      '**Rev.1, para 2** · B. Regular Institutional Dialogue \\[and Capacity-building\\] · *Conclusions and recommendations\\**\n\n> States \\[should\\] continue to discuss the establishment of a programme of action.',
     );
   });
 

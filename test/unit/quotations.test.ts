@@ -646,3 +646,10 @@ describe('abbreviations and one-word differences', () => {
     assert.equal(checkQuotation('the sources of ICT threats', text('3')).outcome, 'none', 'two words differ');
   });
 });
+
+describe('quotations against a paragraph of one word (found by the incremental fuzzer)', () => {
+  it('compares a long quote with a one-letter paragraph without failing, as not found', () => {
+    const check = checkQuotation('may fall most heavily on vulnerable groups, small businesses and States with limited capacity', 'S');
+    assert.notEqual(check.outcome, 'exact');
+  });
+});

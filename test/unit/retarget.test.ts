@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { scanCitations } from '../../server/src/core/citations';
-import { describeCited, type DraftNaming, nounChangeReadsWell, type NumberMap, retargetCitation, type TextEdit, writeNumbers } from '../../server/src/core/retarget';
+import { type DraftNaming, nounChangeReadsWell, type NumberMap, retargetCitation, type TextEdit } from '../../server/src/core/retarget';
+import { describeNumbers, writeNumbers } from '../../server/src/core/wording';
 
 const DRAFT_NAMES = ['Zero Draft', 'First Draft'];
 
@@ -189,14 +190,14 @@ describe('retargetCitation', () => {
   });
 });
 
-describe('writeNumbers and describeCited', () => {
+describe('writeNumbers and describeNumbers', () => {
   it('write numbers as a drafter does', () => {
     assert.equal(writeNumbers(['51']), '51');
     assert.equal(writeNumbers(['10', '11']), '10 and 11');
     assert.equal(writeNumbers(['41', '43', '44']), '41, 43 and 44');
     assert.equal(writeNumbers(['41', '42', '43']), '41–43');
     assert.equal(writeNumbers(['30', '32', '16']), '30, 32 and 16');
-    assert.equal(describeCited(['51']), 'para 51');
-    assert.equal(describeCited(['16', '17', '18']), 'paras 16–18');
+    assert.equal(describeNumbers(['51']), 'para 51');
+    assert.equal(describeNumbers(['16', '17', '18']), 'paras 16–18');
   });
 });

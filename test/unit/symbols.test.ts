@@ -254,7 +254,7 @@ describe('findUrls', () => {
   const everywhere = (text: string) =>
     [
       ...text.matchAll(
-        /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu,
+        /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@./-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu,
       ),
     ].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 

@@ -9,6 +9,7 @@ import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../cor
 import { LineMap } from '../core/lines';
 import { CoreDiagnostic, Span } from '../core/model';
 import { DiskFileSystem, readRegularFile, stripBom } from '../core/workspace';
+import { firstWords, sectionLabel } from '../core/wording';
 import { DEFAULT_MAX_DRAFT_SIZE_MB, DEFAULT_MAX_WORD_XML_MB, readLimits } from '../core/readPolicy';
 import { isExtractedDraft, refreshExtractedDrafts, unnumberedDraftWarning, withExtractedDrafts } from '../core/draftExtraction';
 import { createDraftExtraction } from '../extraction';
@@ -263,13 +264,13 @@ async function check(options: Options): Promise<number> {
     const lines = new LineMap(text);
     for (const found of diagnostics) {
       if (found.severity === 'error') errors++;
-      const start = lines.positionAt(found.span.start);
-      const end = lines.positionAt(found.span.end);
+      const start = lines.lineColumn(found.span.start);
+      const end = lines.lineColumn(found.span.end);
       const relative = path.relative(cwd, file);
       if (options.format === 'json') {
-        json.push({ file: relative, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: found.severity, code: found.code, message: found.message });
+        json.push({ file: relative, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: found.severity, code: found.code, message: found.message });
       } else {
-        process.stdout.write(`${relative}:${start.line + 1}:${start.character + 1} ${found.severity} ${found.code} ${found.message}\n`);
+        process.stdout.write(`${relative}:${start.line}:${start.column} ${found.severity} ${found.code} ${found.message}\n`);
       }
     }
   }
@@ -311,11 +312,7 @@ async function index(options: Options): Promise<number> {
   const draft = parseDraft(text);
   if (isExtractedDraft(file) && draft.paragraphs.length === 0) process.stderr.write(`oewg-cite: ${unnumberedDraftWarning(file)}\n`);
   const lines = new LineMap(text);
-  const range = (span: Span) => {
-    const start = lines.positionAt(span.start);
-    const end = lines.positionAt(span.end);
-    return { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
-  };
+  const range = (span: Span) => ({ start: lines.lineColumn(span.start), end: lines.lineColumn(span.end) });
   if (options.json) {
     const output = {
       file,
@@ -338,12 +335,11 @@ async function index(options: Options): Promise<number> {
   process.stdout.write(`${draft.title ?? path.basename(file)}\n${draft.paragraphs.length} paragraphs, ${draft.sections.length} sections, ${draft.footnotes.length} footnotes\n`);
   let section: string | undefined;
   for (const paragraph of draft.paragraphs) {
-    const heading = paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined;
+    const heading = paragraph.section ? sectionLabel(paragraph.section) : undefined;
     if (heading !== section) process.stdout.write(`\n${(section = heading) ?? ''}\n`);
-    const words = paragraph.text.replace(/\s+/g, ' ').split(' ').slice(0, 10).join(' ');
-    process.stdout.write(`  ${paragraph.number.padStart(4)}  ${words} …\n`);
+    process.stdout.write(`  ${paragraph.number.padStart(4)}  ${firstWords(paragraph.text, 10)}\n`);
   }
-  for (const problem of draft.problems) process.stderr.write(`${file}:${lines.positionAt(problem.span.start).line + 1}: ${problem.message}\n`);
+  for (const problem of draft.problems) process.stderr.write(`${file}:${lines.lineColumn(problem.span.start).line}: ${problem.message}\n`);
   return 0;
 }
 
@@ -369,8 +365,7 @@ async function compare(options: Options): Promise<number> {
 }
 
 function jsonPosition(text: string, span?: Span): { line: number; column: number } {
-  const at = span ? new LineMap(text).positionAt(span.start) : { line: 0, character: 0 };
-  return { line: at.line + 1, column: at.character + 1 };
+  return span ? new LineMap(text).lineColumn(span.start) : { line: 1, column: 1 };
 }
 
 function position(text: string, span?: Span): string {

@@ -21,7 +21,7 @@
 //      matched neighbours leave room for it;
 //   5. one-to-one pairs whose section left the order of sections, or that
 //      left the order of their section, are "moved".
-import type { ParsedDraft, Section } from './model';
+import type { Paragraph, ParsedDraft, Section } from './model';
 import { diffArrays } from 'diff';
 import { foldTypography } from './textNormalise';
 import { comparableWords, wordDiff, type WordChunk } from './wordDiff';
@@ -190,8 +190,20 @@ function shingleHash(first: number, second: number, third: number): number {
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
-function rawFeatures(text: string, words: Vocabulary<string>, shingles: Vocabulary<number>): RawFeatures {
-  const tokens = comparableWords(text);
+/**
+ * The comparable words of a paragraph, read once per parsed paragraph: the
+ * current draft is aligned with every older one a submission cites, and its
+ * paragraphs would otherwise be read again for each.
+ */
+const wordsOfParagraph = new WeakMap<Paragraph, string[]>();
+
+function paragraphWords(paragraph: Paragraph): string[] {
+  let words = wordsOfParagraph.get(paragraph);
+  if (!words) wordsOfParagraph.set(paragraph, (words = comparableWords(paragraph.text)));
+  return words;
+}
+
+function rawFeatures(tokens: readonly string[], words: Vocabulary<string>, shingles: Vocabulary<number>): RawFeatures {
   const bag = new Map<number, number>();
   const ids: number[] = [];
   for (const token of tokens) {
@@ -422,8 +434,8 @@ class Aligner {
   ) {
     const words = new Vocabulary<string>();
     const shingles = new Vocabulary<number>();
-    const olderRaw = older.paragraphs.map((p) => rawFeatures(p.text, words, shingles));
-    const newerRaw = newer.paragraphs.map((p) => rawFeatures(p.text, words, shingles));
+    const olderRaw = older.paragraphs.map((p) => rawFeatures(paragraphWords(p), words, shingles));
+    const newerRaw = newer.paragraphs.map((p) => rawFeatures(paragraphWords(p), words, shingles));
     const total = olderRaw.length + newerRaw.length;
     this.wordIdf = inverseFrequencies(words, total);
     this.shingleIdf = inverseFrequencies(shingles, total);
@@ -880,6 +892,8 @@ function punctuation(text: string): string {
  * nothing a reader of negotiated text would count.
  */
 export function writtenChange(older: string, newer: string): TextChange | undefined {
+  // Most paragraphs of two drafts are the same text to the letter.
+  if (older === newer) return undefined;
   if (!sameSpelling(writtenWords(older), writtenWords(newer))) return 'spelling';
   if (punctuation(older) !== punctuation(newer)) return 'punctuation';
   return undefined;

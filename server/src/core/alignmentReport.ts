@@ -3,22 +3,9 @@
 // added, merged, split and reworded.
 import { countByKind, type Alignment, type FateKind, type ParagraphFate } from './alignment';
 import { compactWordDiff, type WordChunk } from './wordDiff';
+import { escapeMarkdown, firstWords } from './wording';
 
 const KIND_ORDER: Array<FateKind | 'new'> = ['unchanged', 'renumbered', 'moved', 'edited', 'merged', 'split', 'deleted', 'new'];
-
-/** Escapes what Markdown would read as emphasis, code, links or table cells. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_~|[\]<>#])/g, '\\$1');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function firstWords(text: string, count = 12): string {
-  const words = oneLine(text).split(' ');
-  return words.length > count ? `${words.slice(0, count).join(' ')} …` : words.join(' ');
-}
 
 function similarityCell(fate: ParagraphFate): string {
   return fate.kind === 'deleted' ? '—' : fate.similarity.toFixed(2);
@@ -83,13 +70,13 @@ export function renderAlignmentReport(alignment: Alignment, olderLabel: string, 
   const deleted = alignment.fates.filter((f) => f.kind === 'deleted');
   out.push(`## Deleted from ${olderLabel}`, '');
   if (deleted.length === 0) out.push('None.');
-  for (const fate of deleted) out.push(`- **${fate.older}** — ${escapeMarkdown(firstWords(fate.olderText))}`);
+  for (const fate of deleted) out.push(`- **${fate.older}** — ${escapeMarkdown(firstWords(fate.olderText, 12))}`);
   out.push('');
 
   const added = alignment.origins.filter((o) => o.kind === 'new');
   out.push(`## New in ${newerLabel}`, '');
   if (added.length === 0) out.push('None.');
-  for (const origin of added) out.push(`- **${origin.newer}** — ${escapeMarkdown(firstWords(origin.newerText))}`);
+  for (const origin of added) out.push(`- **${origin.newer}** — ${escapeMarkdown(firstWords(origin.newerText, 12))}`);
   out.push('');
 
   const merges = alignment.origins.filter((o) => o.kind === 'merged');

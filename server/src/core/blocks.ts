@@ -10,18 +10,20 @@ import { Citation, CitedPart, CoreDiagnostic, Span } from './model';
 /**
  * Where the text is cut into blocks: each block ends where the first blank
  * line of a run of blank lines starts (the blank lines open the next block).
- * Linear in the length of the text, reading characters in place (a keystroke
- * in a long file cuts it again); the blocks cover the text without gaps.
+ * Linear in the length of the text, reading characters in place; the blocks
+ * cover the text without gaps. `from` (a place where a block starts) cuts
+ * only the rest; `stopAt` ends the cutting at the first cut it accepts, the
+ * rest of the text then given as one last span.
  */
-export function splitBlocks(text: string): Span[] {
+export function splitBlocks(text: string, from = 0, stopAt?: (cut: number) => boolean): Span[] {
   const blocks: Span[] = [];
-  let blockStart = 0;
+  let blockStart = from;
   let inFence = false;
   let previousIsQuote = false;
   /** Start of the run of blank lines being read, when the block may end there. */
   let cutAt: number | undefined;
   let inBlankRun = false;
-  let lineStart = 0;
+  let lineStart = from;
   for (;;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
@@ -35,6 +37,11 @@ export function splitBlocks(text: string): Span[] {
       if (inBlankRun && cutAt !== undefined && cutAt > blockStart && !isQuote) {
         blocks.push({ start: blockStart, end: cutAt });
         blockStart = cutAt;
+        // The caller knows the blocks from here on: the rest of the text, as one span, says where.
+        if (stopAt?.(cutAt)) {
+          blocks.push({ start: cutAt, end: text.length });
+          return blocks;
+        }
       }
       inBlankRun = false;
       cutAt = undefined;

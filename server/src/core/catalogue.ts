@@ -19,6 +19,7 @@ import * as path from 'path';
 import { findNodeAtLocation, getNodeValue, Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { ConfigProblem } from './config';
 import type { DraftInfo, ParsedDraft, Severity, Span } from './model';
+import { lastStartingAtOrBefore } from './spans';
 import { normaliseSymbol, scanSymbols } from './symbols';
 import { normaliseText } from './textNormalise';
 
@@ -289,29 +290,14 @@ class DraftPlaces {
 
   of(span: Span): Pick<DraftMention, 'paragraph' | 'footnote' | 'container'> {
     // A paragraph's span runs over the footnotes a page break puts inside it: look at footnotes first.
-    const footnote = lastStartingBefore(this.footnotes, span.start);
+    const footnote = lastStartingAtOrBefore(this.footnotes, span.start);
     if (footnote && span.end <= footnote.span.end) return { footnote: footnote.number, container: footnote.span };
-    const paragraph = lastStartingBefore(this.paragraphs, span.start);
+    const paragraph = lastStartingAtOrBefore(this.paragraphs, span.start);
     if (paragraph && span.end <= paragraph.span.end) return { paragraph: paragraph.number, container: paragraph.span };
     return {};
   }
 }
 
-function lastStartingBefore<T extends { span: Span }>(items: readonly T[], offset: number): T | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].span.start <= offset) {
-      found = items[mid];
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
-}
 
 /** "Zero Draft: paras 7, 47; footnotes 2, 9" for each draft that mentions the document. */
 export function describeMentions(mentions: readonly DraftMention[]): string[] {

@@ -24,7 +24,8 @@
 //   title) is an 'other' qualifier, so the citation never falls back to the
 //   current draft; which document it is, the catalogue says.
 import { Citation, CitedPart, Qualifier, Span, SymbolMention } from './model';
-import { findUrls, overlapsAny, scanSymbols } from './symbols';
+import { overlapsAny } from './spans';
+import { findUrls, scanSymbols } from './symbols';
 import { citationPatterns, DEFAULT_VOCABULARY, Vocabulary } from './vocabulary';
 import { CitationPatterns, GAP, INSERTED_SUFFIXES } from './vocabulary/patterns';
 
@@ -321,7 +322,7 @@ class Scanner {
     if (documentName) return found(documentName, 'other');
     const finalReport = this.p.fixedNameBefore.exec(unquoted);
     if (finalReport && !isLetter(unquoted.charAt(finalReport.index - 1))) return found(finalReport[0]);
-    const words = unquoted.match(/(?<![\p{L}\p{M}\-])[\p{L}][\p{L}\p{M}\-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}\-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
+    const words = unquoted.match(/(?<![\p{L}\p{M}-])[\p{L}][\p{L}\p{M}-]*(?:[ \u00a0]+[\p{L}][\p{L}\p{M}-]*)*$/u)?.[0].split(/[ \u00a0]+/) ?? [];
     if (words.length === 0 || !this.p.draftWord.test(words[words.length - 1])) return undefined;
     let taken = 1;
     while (taken < 4 && taken < words.length) {

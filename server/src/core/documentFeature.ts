@@ -56,8 +56,8 @@ import type {
   WorkspaceView,
 } from './features';
 import type { Citation, CoreDiagnostic, Paragraph, ParsedDraft, Span, SymbolMention } from './model';
-import { describeCited } from './retarget';
-import { describeNumbers } from './wording';
+import { describeNumbers, describeParagraphs, escapeMarkdown, firstWords, paragraphMarkdown } from './wording';
+import { touchesOffset } from './spans';
 import { scanSymbols } from './symbols';
 
 export const DOCUMENT_CODES = {
@@ -124,7 +124,7 @@ function symbolsOf(analysis: DocumentAnalysis): SymbolMention[] {
 }
 
 function symbolAt(analysis: DocumentAnalysis, offset: number): SymbolMention | undefined {
-  return symbolsOf(analysis).find((mention) => mention.span.start <= offset && offset <= mention.span.end);
+  return symbolsOf(analysis).find((mention) => touchesOffset(mention.span, offset));
 }
 
 /**
@@ -169,15 +169,6 @@ function shortName(symbol: string): string {
   return sc ? `Security Council resolution ${spacedNumber(sc[1])}` : symbol;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#])/g, '\\$1');
-}
-
-function firstWords(text: string, count: number): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
-}
-
 // ---- what the catalogue knows, as Markdown -----------------------------------------
 
 function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry: CatalogueEntry | undefined, symbol: string | undefined, name: string): string {
@@ -207,31 +198,11 @@ function factsMarkdown(view: WorkspaceView, documents: WorkspaceDocuments, entry
   return lines.join('\n\n');
 }
 
-/** "has paragraphs 1–35", "has no numbered paragraphs". */
-function describeParagraphs(parsed: ParsedDraft): string {
-  const paragraphs = parsed.paragraphs;
-  return paragraphs.length === 0 ? 'has no numbered paragraphs' : `has paragraphs ${paragraphs[0].number}–${paragraphs[paragraphs.length - 1].number}`;
-}
-
-function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number): string {
-  const where = [
-    `**${escapeMarkdown(name)}, para ${paragraph.number}**`,
-    paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${escapeMarkdown(paragraph.section.title)}` : undefined,
-    paragraph.subheading ? `*${escapeMarkdown(paragraph.subheading)}*` : undefined,
-  ].filter(Boolean);
-  const text = maxWords ? firstWords(paragraph.text, maxWords) : paragraph.text;
-  const quoted = text
-    .split('\n')
-    .map((line) => `> ${escapeMarkdown(line)}`)
-    .join('\n>\n');
-  return `${where.join(' · ')}\n\n${quoted}`;
-}
-
 // The end of a symbol written alone: "CRP.2", "L.27/Rev.1".
 const SHORT_SYMBOL = /^(?:L|[A-Z]{2,4})\.\d/;
 
 function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefined, name: string, citation: Citation): string {
-  const cited = describeCited(citation.numbers);
+  const cited = describeNumbers(citation.numbers);
   if (!entry) {
     const holders = catalogue.named(name).filter((holder) => holder.symbol);
     if (holders.length > 1) return `“${name}” names ${holders.length} documents (${holders.map((holder) => holder.symbol).join(', ')}): cite one by its symbol to check ${cited}`;
@@ -239,8 +210,8 @@ function notIndexedAdvice(catalogue: Catalogue, entry: CatalogueEntry | undefine
   }
   const shown = documentName(entry, name);
   return entry?.symbol || !entry
-    ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeCited(citation.numbers)}`
-    : `“${shown}” is not indexed: give its "references" entry in oewg-cite.json a path to check ${describeCited(citation.numbers)}`;
+    ? `${entry?.symbol ? shown : `“${shown}”`} is not indexed: add it to "references" in oewg-cite.json with a path to check ${describeNumbers(citation.numbers)}`
+    : `“${shown}” is not indexed: give its "references" entry in oewg-cite.json a path to check ${describeNumbers(citation.numbers)}`;
 }
 
 // ---- paragraph citations into documents --------------------------------------------
@@ -259,7 +230,7 @@ function citationDiagnostics(
   if (indexing.kind === 'unreadable') {
     return analysis.ownDraft
       ? []
-      : view.diagnostic('document-not-indexed', citation.span, `${documentName(entry, name)} is listed in "references" but its text ${indexing.file} cannot be read: ${describeCited(citation.numbers)} is not checked`);
+      : view.diagnostic('document-not-indexed', citation.span, `${documentName(entry, name)} is listed in "references" but its text ${indexing.file} cannot be read: ${describeNumbers(citation.numbers)} is not checked`);
   }
   const indexed = indexing.text;
   const shown = documentName(entry, name);
@@ -274,7 +245,7 @@ function citationDiagnostics(
     const missing = numbers.filter((number) => !indexed.byNumber.has(number));
     if (missing.length === 0) continue;
     const span = citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span;
-    found.push(...view.diagnostic('document-paragraph-missing', span, `${describeCited(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }));
+    found.push(...view.diagnostic('document-paragraph-missing', span, `${describeNumbers(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }));
   }
   return found;
 }
@@ -579,7 +550,7 @@ function sortKey(symbol: string): string {
 
 function documentCitationAt(analysis: DocumentAnalysis, offset: number): number {
   return analysis.citations.findIndex(
-    (citation, index) => analysis.targets[index].kind === 'document' && citation.span.start <= offset && offset <= citation.span.end,
+    (citation, index) => analysis.targets[index].kind === 'document' && touchesOffset(citation.span, offset),
   );
 }
 

@@ -146,13 +146,18 @@ export class ExtractionCache {
   private readonly pending = new Map<string, Promise<boolean>>();
   private readonly source: ExtractionSource;
   private readonly extractor: DraftExtractor;
-  private readonly store?: ExtractionStore;
+  private store?: ExtractionStore;
   readonly stats: ExtractionStats = { extracted: 0, storeHits: 0, sameContent: 0 };
 
   constructor(options: ExtractionCacheOptions) {
     this.source = options.source ?? DISK_SOURCE;
     this.extractor = options.extractor;
     this.store = options.store;
+  }
+
+  /** Keeps extractions in `store` from now on (the editor names where, once it has started the server). */
+  useStore(store: ExtractionStore | undefined): void {
+    this.store = store;
   }
 
   /** The extraction of `file`, once `refresh` has read it. */

@@ -23,7 +23,7 @@ export async function extractDraftText(file: string, data: Uint8Array, limits: R
   } catch (error) {
     // The readers' own errors are written for the user; anything else is a library failing on odd input.
     const message = String((error as { message?: string })?.message ?? error);
-    throw new Error(error instanceof PdfReadError || error instanceof WordReadError ? message : `the ${extractor.kind} reader failed (${message})`);
+    throw new Error(error instanceof PdfReadError || error instanceof WordReadError ? message : `the ${extractor.kind} reader failed (${message})`, { cause: error });
   }
 }
 

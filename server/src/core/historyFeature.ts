@@ -10,8 +10,10 @@ import { type Alignment, type FateKind, type ParagraphFate, whereDidItComeFrom, 
 import { findDraft } from './config';
 import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Feature, WorkspaceView } from './features';
 import type { Citation, CitedPart, CoreDiagnostic, DraftInfo, ParsedDraft, Span } from './model';
-import { describeCited, type DraftNaming, nounChangeReadsWell, type NumberMap, type Retargeted, retargetCitation, writeNumbers } from './retarget';
+import { type DraftNaming, nounChangeReadsWell, type NumberMap, type Retargeted, retargetCitation } from './retarget';
+import { spansTouch } from './spans';
 import { summariseWordDiff } from './wordDiff';
+import { describeNumbers, escapeMarkdown, firstWords, writeNumbers } from './wording';
 
 export const HISTORY_CODES = {
   'paragraph-renumbered': 'information',
@@ -119,15 +121,6 @@ function sectionMoves(alignment: Alignment, older: ParsedDraft): Set<string> {
   return moved;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function firstWords(text: string, count: number): string {
-  const words = oneLine(text).split(' ');
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
-}
-
 function movedWords(withSection: boolean, plural = false): string {
   return `moved${withSection ? ` with ${plural ? 'their' : 'its'} section` : ''}`;
 }
@@ -222,7 +215,7 @@ function groupMessage(followed: Followed, group: Group): string {
   if (group.runs) return group.runs.map((run) => groupMessage(followed, run)).join('; ');
   const older = followed.from.info.label;
   const current = followed.current.info.label;
-  const cited = `${describeCited(group.numbers)} of the ${older}`;
+  const cited = `${describeNumbers(group.numbers)} of the ${older}`;
   const fate = group.fates[0];
   const plural = group.numbers.length > 1;
   if (followed.kind === 'missing') {
@@ -247,7 +240,7 @@ function fateClause(followed: Followed, group: Group, options: { present: boolea
       return `${plural ? 'were' : 'was'} deleted in the ${current}`;
     case 'merged': {
       const outside = (fate.mergedWith ?? []).filter((number) => !group.numbers.includes(number));
-      const others = outside.length ? ` (with ${describeCited(outside)})` : '';
+      const others = outside.length ? ` (with ${describeNumbers(outside)})` : '';
       return `${plural ? 'were' : 'was'} merged into para ${fate.newer[0]} of the ${current}${others}`;
     }
     case 'split':
@@ -255,7 +248,7 @@ function fateClause(followed: Followed, group: Group, options: { present: boolea
     default: {
       const verb = options.present ? (plural ? 'are' : 'is') : plural ? 'are now' : 'is now';
       const notes = changeNotes(followed, group);
-      return `${verb} ${describeCited(became)} of the ${current}${notes ? ` (${notes})` : ''}`;
+      return `${verb} ${describeNumbers(became)} of the ${current}${notes ? ` (${notes})` : ''}`;
     }
   }
 }
@@ -285,7 +278,7 @@ function changeNotes(followed: Followed, group: Group): string {
   const only = onlyChange(editedFates);
   const how = only ? `: ${only}` : '';
   if (edited.length === group.numbers.length) notes.push(`${plural && notes.length ? 'all edited' : 'edited'}${how}`);
-  else if (edited.length > 0) notes.push(`${describeCited(edited)} edited${how}`);
+  else if (edited.length > 0) notes.push(`${describeNumbers(edited)} edited${how}`);
   return notes.join(plural ? '; ' : ', ');
 }
 
@@ -365,10 +358,6 @@ function extentOf(citation: Citation): Span {
     : citation.span;
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
-
 function retargetActions(view: WorkspaceView, file: string, followed: Followed, reported: CoreDiagnostic[]): CoreCodeAction[] {
   const text = view.textOf(file);
   if (text === undefined) return [];
@@ -393,12 +382,12 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
   if (whole && whole.edits.length && reads(whole)) {
     // Preferred only where there is one right answer: the paragraphs went one to one, and the citation did not name its draft on purpose.
     const preferred = !reshaped(followed) && !namesItsDraft(followed);
-    actions.push({ title: `Retarget to ${describeCited(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, ...(preferred ? { isPreferred: true } : {}) });
+    actions.push({ title: `Retarget to ${describeNumbers(whole.numbers)} of the ${current}`, kind: 'quickfix', edits: withFile(file, whole), fixes: reported, ...(preferred ? { isPreferred: true } : {}) });
   }
   // A number the current draft lacks may have been meant in the previous draft: say so.
   if (followed.kind === 'missing' && followed.citation.numbers.every((number) => followed.from.byNumber.has(number)) && !followed.citation.qualifier) {
     const named = retargetCitation(text, followed.citation, (number) => [number], { kind: 'append', label: followed.from.info.label });
-    if (named) actions.push({ title: `Cite ${describeCited(followed.citation.numbers)} of the ${followed.from.info.label} instead`, kind: 'quickfix', edits: withFile(file, named), fixes: reported });
+    if (named) actions.push({ title: `Cite ${describeNumbers(followed.citation.numbers)} of the ${followed.from.info.label} instead`, kind: 'quickfix', edits: withFile(file, named), fixes: reported });
   }
   return actions;
 }
@@ -410,7 +399,7 @@ function retargetActions(view: WorkspaceView, file: string, followed: Followed, 
  */
 function reportedFor(view: WorkspaceView, followed: Followed, given: CoreDiagnostic[]): CoreDiagnostic[] {
   const extent = extentOf(followed.citation);
-  const onCitation = given.filter((diagnostic) => overlaps(diagnostic.span, extent));
+  const onCitation = given.filter((diagnostic) => spansTouch(diagnostic.span, extent));
   const mine = onCitation.filter((diagnostic) => diagnostic.code in HISTORY_CODES);
   const missing = followed.kind === 'missing' ? onCitation.filter((diagnostic) => diagnostic.code === 'missing-paragraph') : [];
   if (mine.length) return [...mine, ...missing];
@@ -504,10 +493,6 @@ function updateAllTitle(update: FileUpdate, current: string): string {
 
 // ---------- hover ----------
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_~|[\]<>#])/g, '\\$1');
-}
-
 /** ": 'States publicly re-affirm' → 'States … reaffirm'" when the text changed, ", spelling only: '…'" when only its spelling did. */
 function wordingNote(fate: ParagraphFate): string {
   if (!fate.diff || !fate.textChanged) return '';
@@ -528,7 +513,7 @@ function forwardLine(followed: Followed, number: string): string {
     case 'split':
       return `${from} → ${current} paras ${writeNumbers(fate.newer)} (split)`;
     case 'merged':
-      return `${from} → ${current} para ${fate.newer[0]} (merged${fate.mergedWith?.length ? ` with ${describeCited(fate.mergedWith)}` : ''})`;
+      return `${from} → ${current} para ${fate.newer[0]} (merged${fate.mergedWith?.length ? ` with ${describeNumbers(fate.mergedWith)}` : ''})`;
     case 'moved': {
       const how = movedWords(sectionMoves(followed.alignment, followed.from.parsed).has(number));
       return `${from} → ${current} para ${fate.newer[0]} (${how}${fate.textChanged ? `, edited${wordingNote(fate)}` : ''})`;
@@ -550,7 +535,7 @@ function backwardLine(alignment: Alignment, previous: DraftEntry & { parsed: Par
     case 'new':
       return `${here}: new in the ${current.label}`;
     case 'merged':
-      return `${here}: was ${describeCited(origin.older)} of the ${before} (merged)`;
+      return `${here}: was ${describeNumbers(origin.older)} of the ${before} (merged)`;
     case 'split': {
       const fate = whereDidItGo(alignment, origin.older[0]);
       return `${here}: was part of para ${origin.older[0]} of the ${before} (split into paras ${writeNumbers(fate?.newer ?? [number])})`;
@@ -630,7 +615,7 @@ export const historyFeature: Feature = {
   codeActions(view, file, analysis, span, diagnostics) {
     const actions: CoreCodeAction[] = [];
     analysis.citations.forEach((citation, index) => {
-      if (!overlaps(extentOf(citation), span)) return;
+      if (!spansTouch(extentOf(citation), span)) return;
       const followed = follow(view, analysis, index);
       if (!followed) return;
       const reported = reportedFor(view, followed, diagnostics);

@@ -42,6 +42,10 @@ const FEATURES: Feature[] = [paragraphFeature, historyFeature, quotationFeature,
 /** The order findings at one place have always come in: a citation's own problems after what the other features say. */
 const DIAGNOSING: Feature[] = [...FEATURES.filter((feature) => feature !== paragraphFeature), paragraphFeature];
 
+/** A step of `diagnosticsInSteps`: about 2 000 blocks taken from the cache, or 20 checked for the first time. */
+const WORK_PER_STEP = 2000;
+const BLOCK_CHECK_COST = 100;
+
 export const DEFAULT_SEVERITY: Record<string, Severity> = { 'config-error': 'error' };
 for (const feature of FEATURES) Object.assign(DEFAULT_SEVERITY, feature.diagnosticCodes);
 
@@ -84,6 +88,13 @@ export interface LanguageService {
   definition(file: string, offset: number): DefinitionTarget[];
   /** `evenIfNotSubmission`: check a file the submission globs leave out (the CLI names it). */
   diagnostics(file: string, options?: { evenIfNotSubmission?: boolean }): CoreDiagnostic[];
+  /**
+   * The same diagnostics, computed in steps: the generator yields after each
+   * stretch of work (a few blocks checked for the first time, or many taken
+   * from the cache), so that a server can answer other requests in between
+   * and drop the work when the text changes again.
+   */
+  diagnosticsInSteps(file: string, options?: { evenIfNotSubmission?: boolean }): Generator<void, CoreDiagnostic[]>;
   completions(file: string, offset: number): CompletionEntry[];
   /** Paragraphs of the current draft that are recommendations ("The OEWG recommends that"). */
   recommendations(): Paragraph[];
@@ -191,6 +202,13 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       );
     },
     diagnostics(file, options = {}) {
+      const steps = service.diagnosticsInSteps(file, options);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    },
+    *diagnosticsInSteps(file, options = {}) {
       if (state.isConfigFile(file)) {
         // A problem the reader only warns about (an unknown key) stays a warning.
         return state.load().problems.flatMap((problem) =>
@@ -203,8 +221,14 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       const analysis = state.analyse(file);
       if (!analysis) return [];
       const found = FEATURES.flatMap((feature) => feature.fileDiagnostics?.(view, file, analysis) ?? []);
+      let work = 0;
       for (const block of analysis.blocks) {
+        work += block.analysis.findings ? 1 : BLOCK_CHECK_COST;
         for (const finding of blockFindings(file, block)) found.push(shiftFinding(finding, block.start));
+        if (work >= WORK_PER_STEP) {
+          work = 0;
+          yield;
+        }
       }
       // In the order of the text (a stable sort keeps each place's findings in feature order).
       return found.sort((a, b) => a.span.start - b.span.start);

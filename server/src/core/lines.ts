@@ -2,6 +2,7 @@
 // specification ends them: at "\n", "\r\n" or a lone "\r" (as editors and
 // vscode-languageserver-textdocument count them, so that a position means the
 // same place to the client and to us); the line break is not part of the line.
+import { countBefore } from './spans';
 
 export interface Position {
   /** 0-based line. */
@@ -26,16 +27,17 @@ export class LineMap {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    // The last line starting at or before the offset (the first starts at 0).
+    const line = countBefore(this.starts, (start) => start <= clamped) - 1;
     // Never between the "\r" and the "\n" of one line break: that is the end of the line.
-    const inBreak = clamped > this.starts[low] && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
-    return { line: low, character: clamped - this.starts[low] - (inBreak ? 1 : 0) };
+    const inBreak = clamped > this.starts[line] && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
+    return { line, character: clamped - this.starts[line] - (inBreak ? 1 : 0) };
+  }
+
+  /** The 1-based line and column of `offset`, as compilers print them ("file:12:5"). */
+  lineColumn(offset: number): { line: number; column: number } {
+    const { line, character } = this.positionAt(offset);
+    return { line: line + 1, column: character + 1 };
   }
 
   offsetAt(position: Position): number {

@@ -48,7 +48,9 @@ import type {
 } from './features';
 import type { Citation, CitedPart, Paragraph, ParsedDraft, Span } from './model';
 import { type CitationTarget, findHeadings } from './resolver';
+import { countBefore, touchesOffset } from './spans';
 import { type WordToken, wordTokens } from './textNormalise';
+import { oneLine, sectionLabel } from './wording';
 
 /** Answers of one workspace symbol query, at most. */
 export const MAX_WORKSPACE_SYMBOLS = 200;
@@ -114,29 +116,27 @@ function writtenNumbers(part: CitedPart): Array<{ number: string; span: Span }> 
   return numbersOf([part]).map((number) => ({ number, span: number === part.from ? part.fromSpan : number === part.to ? part.toSpan : part.span }));
 }
 
-const touches = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
-
 /** The paragraphs the position names: a citation's (or one of its numbers), or a draft paragraph's own number. */
 function paragraphsAt(analysis: DocumentAnalysis, offset: number): { draftId: string; numbers: string[] } | undefined {
-  const index = analysis.citations.findIndex((citation) => touches(citation.span, offset) || (citation.qualifier !== undefined && touches(citation.qualifier.span, offset)));
+  const index = analysis.citations.findIndex((citation) => touchesOffset(citation.span, offset) || (citation.qualifier !== undefined && touchesOffset(citation.qualifier.span, offset)));
   if (index >= 0) {
     const target = analysis.targets[index];
     return target.kind === 'draft' ? { draftId: target.draft.id, numbers: numbersUnder(analysis.citations[index], offset) } : undefined;
   }
   const own = analysis.ownDraft;
-  const paragraph = own?.parsed?.paragraphs.find((candidate) => touches(candidate.numberSpan, offset));
+  const paragraph = own?.parsed?.paragraphs.find((candidate) => touchesOffset(candidate.numberSpan, offset));
   return own && paragraph ? { draftId: own.info.id, numbers: [paragraph.number] } : undefined;
 }
 
 function numbersUnder(citation: Citation, offset: number): string[] {
   for (const part of citation.parts) {
     if (part.kind === 'single') {
-      if (touches(part.span, offset)) return [part.number];
-    } else if (touches(part.fromSpan, offset)) {
+      if (touchesOffset(part.span, offset)) return [part.number];
+    } else if (touchesOffset(part.fromSpan, offset)) {
       return [part.from];
-    } else if (touches(part.toSpan, offset)) {
+    } else if (touchesOffset(part.toSpan, offset)) {
       return [part.to];
-    } else if (touches(part.span, offset)) {
+    } else if (touchesOffset(part.span, offset)) {
       return numbersOf([part]);
     }
   }
@@ -182,14 +182,10 @@ function lensTitle(citations: readonly IndexedCitation[]): string {
 
 // ---------------------------------------------------------------- outline
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** "para 15 — In their discussions, States …" */
 function paragraphName(paragraph: Paragraph, words: WordToken[] = tokensOf(paragraph), from = 0, to = Math.min(words.length, WORDS_IN_NAME)): string {
   if (words.length === 0) return `para ${paragraph.number}`;
-  const excerpt = collapse(paragraph.text.slice(words[from].span.start, words[to - 1].span.end));
+  const excerpt = oneLine(paragraph.text.slice(words[from].span.start, words[to - 1].span.end));
   return `para ${paragraph.number} — ${from > 0 ? '… ' : ''}${excerpt}${to < words.length ? ' …' : ''}`;
 }
 
@@ -239,7 +235,7 @@ function describeHeld(node: OutlineSymbol, numbers: Map<OutlineSymbol, string>):
 function draftOutline(text: string, parsed: ParsedDraft): OutlineSymbol[] {
   type Item = { at: number; make: () => OutlineSymbol; paragraph?: Paragraph };
   const items: Item[] = [
-    ...parsed.sections.map((section) => ({ at: section.span.start, make: () => outlineNode('section', section.letter ? `${section.letter}. ${section.title}` : section.title, section.span) })),
+    ...parsed.sections.map((section) => ({ at: section.span.start, make: () => outlineNode('section', sectionLabel(section), section.span) })),
     ...(parsed.subheadings ?? []).map((subheading) => ({ at: subheading.span.start, make: () => outlineNode('subheading', subheading.title, subheading.span) })),
     ...parsed.paragraphs.map((paragraph) => ({ at: paragraph.span.start, paragraph, make: () => outlineNode('paragraph', paragraphName(paragraph), paragraph.span, paragraph.numberSpan) })),
   ].sort((a, b) => a.at - b.at);
@@ -299,11 +295,11 @@ function submissionOutline(analysis: DocumentAnalysis): OutlineSymbol[] {
   type Item = { at: number; level?: number; node: OutlineSymbol };
   const headings: Item[] = findHeadings(text)
     .filter((span) => span.start >= frontMatterEnd)
-    .map((span) => ({ at: span.start, level: headingLevel(text, span), node: outlineNode('heading', collapse(text.slice(span.start, span.end).replace(/^\s*#{1,6}\s+|\s+#+\s*$/g, '')), span) }));
+    .map((span) => ({ at: span.start, level: headingLevel(text, span), node: outlineNode('heading', oneLine(text.slice(span.start, span.end).replace(/^\s*#{1,6}\s+|\s+#+\s*$/g, '')), span) }));
   const citations: Item[] = analysis.citations.map((citation, i) => {
     const qualifier = citation.qualifier?.span;
     const span = qualifier ? { start: Math.min(citation.span.start, qualifier.start), end: Math.max(citation.span.end, qualifier.end) } : citation.span;
-    return { at: citation.span.start, node: outlineNode('citation', collapse(text.slice(citation.span.start, citation.span.end)), span, citation.span, describeTarget(analysis.targets[i])) };
+    return { at: citation.span.start, node: outlineNode('citation', oneLine(text.slice(citation.span.start, citation.span.end)), span, citation.span, describeTarget(analysis.targets[i])) };
   });
   const top: OutlineSymbol[] = [];
   const open: Array<{ level: number; node: OutlineSymbol }> = [];
@@ -373,14 +369,7 @@ function candidateParagraphs(index: WordIndex, words: string[]): number[] {
   let found: Set<number> | undefined;
   for (const word of words) {
     const holding = new Set<number>();
-    let low = 0;
-    let high = index.vocabulary.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (index.vocabulary[mid] < word) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < index.vocabulary.length && index.vocabulary[i].startsWith(word); i++) {
+    for (let i = countBefore(index.vocabulary, (known) => known < word); i < index.vocabulary.length && index.vocabulary[i].startsWith(word); i++) {
       if (isNumber(word) && index.vocabulary[i] !== word) continue;
       for (const position of index.postings.get(index.vocabulary[i])!) if (!found || found.has(position)) holding.add(position);
     }
@@ -425,7 +414,7 @@ function nameAround(paragraph: Paragraph, tokens: WordToken[], at: number[]): st
   if (inOrder && at[at.length - 1] - at[0] <= 2 * WORDS_IN_NAME) {
     return paragraphName(paragraph, tokens, Math.max(0, at[0] - 3), Math.min(tokens.length, at[at.length - 1] + 5));
   }
-  const pieces = at.map((index) => collapse(paragraph.text.slice(tokens[Math.max(0, index - 1)].span.start, tokens[Math.min(tokens.length - 1, index + 2)].span.end)));
+  const pieces = at.map((index) => oneLine(paragraph.text.slice(tokens[Math.max(0, index - 1)].span.start, tokens[Math.min(tokens.length - 1, index + 2)].span.end)));
   return `para ${paragraph.number} — … ${pieces.join(' … ')} …`;
 }
 

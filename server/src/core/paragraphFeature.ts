@@ -150,7 +150,7 @@ function hoverMarkdown(view: WorkspaceView, citation: Citation, target: Citation
       const blocks = shown.map((number) => {
         const paragraph = entry.byNumber.get(number);
         if (!paragraph) return `**para ${number}** — not in the ${target.draft.label} (${describeParagraphs(parsed)}).`;
-        return citation.numbers.length === 1 ? paragraphMarkdown(target.draft, paragraph) : paragraphMarkdown(target.draft, paragraph, EXCERPT_WORDS_IN_LIST);
+        return citation.numbers.length === 1 ? paragraphMarkdown(target.draft.label, paragraph) : paragraphMarkdown(target.draft.label, paragraph, EXCERPT_WORDS_IN_LIST);
       });
       const more = citation.numbers.length - shown.length;
       if (more > 0) blocks.push(`… and ${more} more paragraph${more === 1 ? '' : 's'}.`);
@@ -178,7 +178,7 @@ function paragraphCompletions(view: WorkspaceView, analysis: DocumentAnalysis, o
   return entry.parsed.paragraphs.map((paragraph) => ({
     label: paragraph.number,
     detail: `${target.draft.label} · ${firstWords(paragraph.text, 8)}`,
-    documentation: paragraphMarkdown(target.draft, paragraph),
+    documentation: paragraphMarkdown(target.draft.label, paragraph),
     sortText: String(paragraph.ordinal).padStart(6, '0') + paragraph.number,
     replaceSpan,
   }));

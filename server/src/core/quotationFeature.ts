@@ -44,7 +44,7 @@
 // replaced whenever a draft or the configuration changes), and lookups in a
 // whole draft use the service's quotation index and its caches.
 import type { Citation, CoreDiagnostic, Span } from './model';
-import type { CoreCodeAction, CoreTextEdit, DocumentAnalysis, DraftEntry, Feature, HoverResult, WorkspaceView } from './features';
+import type { CoreCodeAction, DocumentAnalysis, DraftEntry, Feature, WorkspaceView } from './features';
 import {
   ClosestPassage,
   ExactQuote,
@@ -161,7 +161,7 @@ export const quotationFeature: Feature = {
     });
   },
 
-  hover(view, file, analysis, offset) {
+  hover(view, _file, analysis, offset) {
     if (analysis.ownDraft) return undefined;
     const quotes = quotesOf(view, analysis);
     const pairing = quotes.pairings.find((p) => p.quotation.span.start <= offset && offset < p.quotation.span.end);

@@ -330,7 +330,7 @@ function sentenceEnd(text: string, at: number, limit: number, quotations: readon
   const last = lastStartingBefore(quotations, at);
   if (last && end < last.end) return -1;
   if (text[at] === '.') {
-    const word = /[^\s(\[]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
+    const word = /[^\s([]*$/.exec(text.slice(Math.max(0, at - 30), at))![0];
     if (ABBREVIATIONS.has(word.toLowerCase()) || /\/.*\d/.test(word)) return -1;
   }
   return end;
@@ -824,7 +824,9 @@ function trimChangedEdges(path: AlignedStep[], tokens: readonly WordToken[], sou
   let tail = path.length;
   while (tail > head && isChange(path[tail - 1])) tail--;
   if (head === path.length) return path;
-  const crosses = (from: number, to: number) => from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, tokens[to].span.start));
+  // Either end may stand outside the paragraph's words (an addition before the first or after the last): only words can be crossed between.
+  const crosses = (from: number, to: number) =>
+    from >= 0 && from < tokens.length && from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, to < tokens.length ? tokens[to].span.start : source.length));
   const out = [...path];
   const first = path[head].tokens[0];
   if (head > 0 && (head >= 2 || crosses(path[head - 1].tokens[0], first))) {

@@ -4,7 +4,9 @@
 import * as path from 'path';
 import { LanguageService } from './languageService';
 import { LineMap } from './lines';
+import type { Span } from './model';
 import { describeReason } from './resolver';
+import { spanHolds } from './spans';
 
 export function citationReport(service: LanguageService, file: string, text: string): string {
   const lines = new LineMap(text);
@@ -21,7 +23,7 @@ export function citationReport(service: LanguageService, file: string, text: str
             ? target.name
             : '—';
     const problems = diagnostics
-      .filter((found) => overlapsCitation(found.span, citation.span, citation.qualifier?.span))
+      .filter((found) => onCitation(found.span, citation.span, citation.qualifier?.span))
       .map((found) => `${found.severity}: ${found.message}`.replace(/\|/g, '\\|'));
     return `| ${line} | ${written} | ${draft} | ${problems.length ? problems.join('<br>') : 'ok'} |`;
   });
@@ -39,7 +41,7 @@ export function citationReport(service: LanguageService, file: string, text: str
   ].join('\n');
 }
 
-function overlapsCitation(span: { start: number; end: number }, citation: { start: number; end: number }, qualifier?: { start: number; end: number }): boolean {
-  const inside = (outer: { start: number; end: number }) => span.start >= outer.start && span.end <= outer.end;
-  return inside(citation) || (qualifier !== undefined && inside(qualifier));
+/** A finding on the citation: inside its numbers or its qualifier. */
+function onCitation(span: Span, citation: Span, qualifier?: Span): boolean {
+  return spanHolds(citation, span) || (qualifier !== undefined && spanHolds(qualifier, span));
 }

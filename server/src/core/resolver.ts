@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { documentNames } from './catalogue';
 import { findDraft } from './config';
 import { Citation, DraftInfo, Span } from './model';
+import { lastStartingAtOrBefore } from './spans';
 import { scanSymbols } from './symbols';
 
 export type ResolutionReason = 'qualifier' | 'footnote' | 'front-matter' | 'heading' | 'current' | 'self';
@@ -425,26 +426,10 @@ export function resolveCitation(citation: Citation, context: DocumentContext, op
   if (named?.kind === 'document') return { kind: 'document', name: named.name };
   const fromFrontMatter = context.frontMatter?.draft && findDraft(options.drafts, context.frontMatter.draft.name);
   if (fromFrontMatter) return { kind: 'draft', draft: fromFrontMatter, reason: 'front-matter' };
-  const heading = nearestHeadingAbove(context.draftHeadings, footnote?.referenceAt ?? citation.span.start);
+  const heading = lastStartingAtOrBefore(context.draftHeadings, footnote?.referenceAt ?? citation.span.start);
   if (heading) return { kind: 'draft', draft: heading.draft, reason: 'heading' };
   if (options.current) return { kind: 'draft', draft: options.current, reason: 'current' };
   return { kind: 'none' };
-}
-
-function nearestHeadingAbove(headings: DraftHeading[], offset: number): DraftHeading | undefined {
-  let low = 0;
-  let high = headings.length - 1;
-  let found: DraftHeading | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (headings[mid].span.start <= offset) {
-      found = headings[mid];
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }
 
 export function escapeRegExp(text: string): string {

@@ -6,6 +6,7 @@
 // Everything here is pure: text and citation in, text edits out.
 import { MAX_RANGE } from './citations';
 import type { Citation, CitedPart, Span } from './model';
+import { isRun, writeNumbers } from './wording';
 
 export interface TextEdit {
   span: Span;
@@ -59,10 +60,6 @@ function partNumbers(part: CitedPart): string[] | undefined {
   return Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
 }
 
-function isRun(numbers: string[]): boolean {
-  return numbers.every((number, k) => PLAIN_NUMBER.test(number) && (k === 0 || Number(number) === Number(numbers[k - 1]) + 1));
-}
-
 const RESPECTIVELY = /\brespectively\b/i;
 
 /** The sentence a span stands in, roughly: from the end of the previous sentence to the end of this one. */
@@ -82,32 +79,6 @@ function compareNumbers(a: string, b: string): number {
 /** Whether the numbers stand in reading order, each after the one before. */
 function ascending(numbers: string[]): boolean {
   return numbers.every((number, k) => k === 0 || compareNumbers(numbers[k - 1], number) < 0);
-}
-
-/**
- * The numbers as an author writes them: runs of three or more as ranges with
- * the author's dash, the rest as a list: "41–44", "41, 43 and 44", "10 and 11".
- */
-export function writeNumbers(numbers: string[], style: { dash: string; comma: string; conjunction: string } = { dash: '–', comma: ', ', conjunction: ' and ' }): string {
-  const items: string[] = [];
-  for (let k = 0; k < numbers.length; ) {
-    let end = k;
-    while (end + 1 < numbers.length && isRun(numbers.slice(k, end + 2))) end++;
-    if (end - k >= 2) {
-      items.push(`${numbers[k]}${style.dash}${numbers[end]}`);
-      k = end + 1;
-    } else {
-      items.push(numbers[k]);
-      k++;
-    }
-  }
-  if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(style.comma)}${style.conjunction}${items[items.length - 1]}`;
-}
-
-/** "para 51", "paras 41–43", "paras 30, 32 and 16": how titles and messages name numbers. */
-export function describeCited(numbers: string[]): string {
-  return `${numbers.length === 1 ? 'para' : 'paras'} ${writeNumbers(numbers)}`;
 }
 
 /** Where the draft's name stands inside the citation's qualifier ("of the “Zero Draft”" → "Zero Draft"). */

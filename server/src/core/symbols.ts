@@ -10,6 +10,7 @@
 // ("A/RES/2131(XX)", "S/RES/2341(2017)"), no reissue asterisk. A run of
 // parts ("A to E") yields the parts written, the first and the last.
 import { SymbolMention, Span } from './model';
+import { overlapsAny } from './spans';
 
 type SymbolKind = SymbolMention['kind'];
 
@@ -18,7 +19,7 @@ type SymbolKind = SymbolMention['kind'];
 const WORD_CHAR = /[\p{L}\p{Nd}]/u;
 
 const URL =
-  /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@.\/-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
+  /<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp):\/\/[^\s<>"”’)\]]+|(?<![\p{L}\p{Nd}_@./-])(?:www\.|(?:[a-z0-9-]+\.)+(?:org|int|com|net|edu|gov|io)\/)[^\s<>"”’)\]]*/giu;
 // What every URL holds: "<" and a letter, "://", "www." or a domain's end and a slash.
 const URL_MARK = /<[a-z]|:\/\/|www\.|\.(?:org|int|com|net|edu|gov|io)\//giu;
 const SPACE = /\s/u;
@@ -50,20 +51,6 @@ export function findUrls(text: string): Span[] {
     URL_MARK.lastIndex = end;
   }
   return urls;
-}
-
-/** True when `span` overlaps one of `spans` (ordered, not overlapping each other). */
-export function overlapsAny(span: Span, spans: Span[]): boolean {
-  // Binary search: the scanners call this once per candidate on long texts.
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].end <= span.start) low = mid + 1;
-    else if (spans[mid].start >= span.end) high = mid - 1;
-    else return true;
-  }
-  return false;
 }
 
 // ---- Full symbols: "A/AC.290/2021/CRP.2", "A/C.1/73/L.27.Rev.1" ----------

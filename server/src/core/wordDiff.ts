@@ -3,6 +3,7 @@
 // case, curly or straight quotes, dashes, "re-affirm"/"reaffirm", spacing,
 // emphasis marks and footnote markers do not change what a paragraph says.
 import { diffWords } from 'diff';
+import { oneLine } from './wording';
 
 export type WordChunkKind = 'same' | 'added' | 'removed';
 
@@ -182,7 +183,7 @@ export function diffSide(chunks: WordChunk[], kind: 'removed' | 'added'): string
 }
 
 function squeeze(text: string, maxLength: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   if (flat.length <= maxLength) return flat;
   const cut = flat.lastIndexOf(' ', maxLength - 2);
   return `${flat.slice(0, cut > 0 ? cut : maxLength - 2).trimEnd()} …`;

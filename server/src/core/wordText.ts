@@ -20,6 +20,7 @@ const loadMammoth = async () => (await import('mammoth')).default;
 const loadJSZip = async () => (await import('jszip')).default;
 // @xmldom/xmldom's type declarations pull the browser's DOM types into the
 // whole project; it is required untyped, with the little used here typed below.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadXmldom = () => require('@xmldom/xmldom') as Xmldom;
 
 interface Xmldom {

@@ -1,7 +1,8 @@
 // The small pieces of wording every feature writes the same way: Markdown
-// escaping, the first words of a paragraph, "paras 16–18", a paragraph shown
-// in a hover. One place, so a hover reads alike wherever it comes from.
-import type { DraftInfo, Paragraph, ParsedDraft, Span } from './model';
+// escaping, the first words of a paragraph, "paras 16–18", a section's label,
+// a paragraph shown in a hover. One place, so a hover reads alike wherever it
+// comes from. Span arithmetic lives in spans.ts.
+import type { Paragraph, ParsedDraft, Section } from './model';
 
 /** Escapes what Markdown would read as emphasis, code, links, strike-through or table cells. */
 export function escapeMarkdown(text: string): string {
@@ -19,12 +20,35 @@ export function firstWords(text: string, count: number): string {
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
 }
 
-/** "para 130", "paras 118–120", "paras 12, 14 and 20". */
+/** Whether the numbers are plain and each follows the one before: "41", "42", "43". */
+export function isRun(numbers: readonly string[]): boolean {
+  return numbers.every((number, k) => /^\d+$/.test(number) && (k === 0 || Number(number) === Number(numbers[k - 1]) + 1));
+}
+
+/**
+ * The numbers as an author writes them: runs of three or more as ranges with
+ * the author's dash, the rest as a list: "41–44", "41, 43 and 44", "10 and 11".
+ */
+export function writeNumbers(numbers: readonly string[], style: { dash: string; comma: string; conjunction: string } = { dash: '–', comma: ', ', conjunction: ' and ' }): string {
+  const items: string[] = [];
+  for (let k = 0; k < numbers.length; ) {
+    let end = k;
+    while (end + 1 < numbers.length && isRun(numbers.slice(k, end + 2))) end++;
+    if (end - k >= 2) {
+      items.push(`${numbers[k]}${style.dash}${numbers[end]}`);
+      k = end + 1;
+    } else {
+      items.push(numbers[k]);
+      k++;
+    }
+  }
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(style.comma)}${style.conjunction}${items[items.length - 1]}`;
+}
+
+/** "para 51", "paras 41–43", "paras 10 and 11", "paras 30, 32 and 16": how titles, messages and hovers name numbers. */
 export function describeNumbers(numbers: readonly string[]): string {
-  if (numbers.length === 1) return `para ${numbers[0]}`;
-  const consecutive = numbers.every((number, index) => index === 0 || Number(number) === Number(numbers[index - 1]) + 1);
-  if (consecutive && numbers.every((number) => /^\d+$/.test(number))) return `paras ${numbers[0]}–${numbers[numbers.length - 1]}`;
-  return `paras ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `${numbers.length === 1 ? 'para' : 'paras'} ${writeNumbers(numbers)}`;
 }
 
 /** "has paragraphs 1–117", "has no numbered paragraphs". */
@@ -34,12 +58,21 @@ export function describeParagraphs(draft: ParsedDraft): string {
   return `has paragraphs ${paragraphs[0].number}–${paragraphs[paragraphs.length - 1].number}`;
 }
 
-/** "**Zero Draft, para 74** · E. Confidence-building Measures · *The OEWG recommends that*" and the text. */
-export function paragraphMarkdown(draft: DraftInfo, paragraph: Paragraph, maxWords?: number): string {
+/** "E. Confidence-building Measures"; the title alone for an unlettered section. */
+export function sectionLabel(section: Section): string {
+  return section.letter ? `${section.letter}. ${section.title}` : section.title;
+}
+
+/**
+ * "**Zero Draft, para 74** · E. Confidence-building Measures · *The OEWG recommends that*"
+ * and the text (`name`: the draft's or document's name), everything taken
+ * from the document escaped.
+ */
+export function paragraphMarkdown(name: string, paragraph: Paragraph, maxWords?: number): string {
   const where = [
-    `**${draft.label}, para ${paragraph.number}**`,
-    paragraph.section ? `${paragraph.section.letter ? `${paragraph.section.letter}. ` : ''}${paragraph.section.title}` : undefined,
-    paragraph.subheading ? `*${paragraph.subheading}*` : undefined,
+    `**${escapeMarkdown(name)}, para ${paragraph.number}**`,
+    paragraph.section ? escapeMarkdown(sectionLabel(paragraph.section)) : undefined,
+    paragraph.subheading ? `*${escapeMarkdown(paragraph.subheading)}*` : undefined,
   ].filter(Boolean);
   const text = maxWords ? firstWords(paragraph.text, maxWords) : paragraph.text;
   const quoted = text
@@ -49,7 +82,3 @@ export function paragraphMarkdown(draft: DraftInfo, paragraph: Paragraph, maxWor
   return `${where.join(' · ')}\n\n${quoted}`;
 }
 
-/** Whether two spans share a character or touch (a cursor at the end of a citation is on it). */
-export function spansTouch(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}

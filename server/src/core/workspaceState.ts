@@ -43,6 +43,8 @@ export interface ServiceSettings {
 
 interface Loaded {
   config: OewgConfig;
+  /** The current draft, chosen once per generation (the settings and the configuration decide it). */
+  current: DraftInfo | undefined;
   problems: ConfigProblem[];
   drafts: Map<string, DraftEntry>;
   references: ReferenceDocument[];
@@ -158,6 +160,7 @@ export class WorkspaceState {
     const diagnosticCodes = Object.keys(this.defaultSeverity);
     this.loaded = {
       config,
+      current,
       // Whether each draft's path can be read is known only once it is read: asked for, the drafts are read.
       get problems() {
         return (checked ??= [...problems, ...(configText !== undefined ? configFileProblems(configText, drafts, diagnosticCodes) : [])]);
@@ -213,7 +216,7 @@ export class WorkspaceState {
   }
 
   currentDraft(): DraftInfo | undefined {
-    return this.chooseCurrent(this.load().config);
+    return this.load().current;
   }
 
   private chooseCurrent(config: OewgConfig): DraftInfo | undefined {

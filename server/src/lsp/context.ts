@@ -19,6 +19,8 @@ export interface ClientSupport {
   pullDiagnostics: boolean;
   refreshDiagnostics: boolean;
   workspaceFolders: boolean;
+  /** window/workDoneProgress/create: the server may show progress (reading PDF and Word drafts). */
+  workDoneProgress: boolean;
 }
 
 export interface ServerContext {

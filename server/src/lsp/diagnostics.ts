@@ -6,12 +6,15 @@
 // configuration file that is not open is always published: nobody pulls it.
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { Diagnostic, DocumentDiagnosticReportKind, DocumentDiagnosticRequest, FullDocumentDiagnosticReport } from 'vscode-languageserver';
+import { Diagnostic, DocumentDiagnosticReportKind, DocumentDiagnosticRequest, FullDocumentDiagnosticReport, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { LineMap } from '../core/lines';
 import { fileOf, toDiagnostic } from './convert';
 import { ServerContext } from './context';
 import { documentParams } from './requests';
+
+/** How long diagnostics run before the event loop gets a turn (a request waiting behind them waits at most about this). */
+const SLICE_MS = 8;
 
 export interface DiagnosticsChannel {
   /** The text of an open document changed. */
@@ -29,17 +32,50 @@ export interface DiagnosticsChannel {
 export function createDiagnostics(ctx: ServerContext): DiagnosticsChannel {
   const { connection, documents, folders } = ctx;
 
-  function diagnosticsOf(uri: string): Diagnostic[] | undefined {
+  /**
+   * A document's diagnostics, computed in slices of a few milliseconds with
+   * the event loop free in between, so that a hover sent right after a
+   * keystroke is answered before the keystroke's diagnostics are done; given
+   * up (undefined) as soon as `stale()` says the answer is no longer wanted.
+   */
+  async function diagnosticsOf(uri: string, stale: () => boolean): Promise<Diagnostic[] | undefined> {
     const file = fileOf(uri);
     const text = ctx.textOf(file);
     if (text === undefined) return undefined;
-    const lines = new LineMap(text);
-    return folders.route(file).service.diagnostics(file).map((found) => toDiagnostic(lines, found));
+    const steps = folders.route(file).service.diagnosticsInSteps(file);
+    let sliceEnd = Date.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        const lines = new LineMap(text);
+        return step.value.map((found) => toDiagnostic(lines, found));
+      }
+      if (Date.now() >= sliceEnd) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stale()) return undefined;
+        sliceEnd = Date.now() + SLICE_MS;
+      }
+    }
   }
 
+  /** The publication under way for each document: a newer one replaces it. */
+  const publishing = new Map<string, { replaced: boolean }>();
+
   function publish(uri: string) {
-    const diagnostics = diagnosticsOf(uri);
-    if (diagnostics) connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+    const previous = publishing.get(uri);
+    if (previous) previous.replaced = true;
+    const run = { replaced: false };
+    publishing.set(uri, run);
+    const version = documents.get(uri)?.version;
+    const stale = () => run.replaced || documents.get(uri)?.version !== version;
+    diagnosticsOf(uri, stale)
+      .then((diagnostics) => {
+        if (diagnostics && !stale()) connection.sendDiagnostics({ uri, version, diagnostics });
+      })
+      .catch((error) => connection.console.error(`diagnostics of ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .finally(() => {
+        if (publishing.get(uri) === run) publishing.delete(uri);
+      });
   }
 
   /** The configuration files of the folders that are not open: published in either mode. */
@@ -52,10 +88,18 @@ export function createDiagnostics(ctx: ServerContext): DiagnosticsChannel {
   }
 
   // Registered whatever the client declared: a client that pulls without saying so is answered too.
-  ctx.registrar.request(DocumentDiagnosticRequest.method, documentParams, async ({ textDocument }): Promise<FullDocumentDiagnosticReport> => {
+  ctx.registrar.request(DocumentDiagnosticRequest.method, documentParams, async ({ textDocument }, token): Promise<FullDocumentDiagnosticReport> => {
     // The first diagnostics have the severities the user chose: wait for the settings (settingsReady is bounded).
     await ctx.settingsReady;
-    return { kind: DocumentDiagnosticReportKind.Full, items: (documents.get(textDocument.uri) && diagnosticsOf(textDocument.uri)) || [] };
+    const { uri } = textDocument;
+    if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const version = documents.get(uri)?.version;
+    const changed = () => documents.get(uri)?.version !== version;
+    const items = await diagnosticsOf(uri, () => token.isCancellationRequested || changed());
+    if (items) return { kind: DocumentDiagnosticReportKind.Full, items };
+    // The client asks again for the new text (LSP 3.17: ServerCancelled with retriggerRequest).
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'textDocument/diagnostic: cancelled');
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'textDocument/diagnostic: the document changed', { retriggerRequest: true });
   });
 
   const pull = () => ctx.client.pullDiagnostics;

@@ -2,6 +2,7 @@
 // context and wires the handler modules. Handlers only translate: find the
 // document, ask the service of its folder (folders.ts), convert the answer
 // (convert.ts). See docs/ARCHITECTURE.md for the layout of this folder.
+import * as path from 'path';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKind,
@@ -18,7 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { withExtractedDrafts } from '../core/draftExtraction';
-import { createDraftExtraction } from '../extraction';
+import { createDraftExtraction, DiskExtractionStore } from '../extraction';
+import { DEFAULT_CACHE_MAX_BYTES } from '../extraction/diskStore';
 import { LineMap } from '../core/lines';
 import { DiskFileSystem, FileSystem } from '../core/workspace';
 import { InitializationOptions, SETTINGS_SECTION } from '../protocol';
@@ -53,6 +55,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     watchFiles: false,
     readConfiguration: false,
     refreshCodeLenses: false,
+    workDoneProgress: false,
     pullDiagnostics: false,
     refreshDiagnostics: false,
     workspaceFolders: false,
@@ -68,7 +71,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     folders,
     fileSystem,
     extractions,
-    extracted: createExtractedDraftRefresher(connection, extractions, folders),
+    extracted: createExtractedDraftRefresher(connection, extractions, folders, () => client.workDoneProgress),
     lifecycle,
     registrar: createRegistrar(connection, lifecycle),
     client,
@@ -99,11 +102,13 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): { li
     client.watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.readConfiguration = capabilities.workspace?.configuration === true;
     client.refreshCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    client.workDoneProgress = capabilities.window?.workDoneProgress === true;
     client.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     client.refreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof options.trusted === 'boolean') folders.setTrusted(options.trusted);
+    if (typeof options.cacheDir === 'string' && path.isAbsolute(options.cacheDir)) extractions.useStore(new DiskExtractionStore(options.cacheDir, DEFAULT_CACHE_MAX_BYTES));
 
     const given = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.filter((folder) => typeof folder?.uri === 'string') : [];
     if (given.length) for (const folder of given) folders.add(fileOf(folder.uri), folder.uri);

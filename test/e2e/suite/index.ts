@@ -3,7 +3,7 @@
 // window and names the suite in OEWG_E2E_SUITE.
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const suite = process.env.OEWG_E2E_SUITE;

@@ -117,6 +117,14 @@ export function registerSyncHandlers(ctx: ServerContext, diagnostics: Diagnostic
     if (ctx.lifecycle.state === 'running') diagnostics.documentOpened(event.document.uri);
   });
 
+  // While the user types, the lenses follow once the typing pauses: counting every citation of every submission is not a keystroke's work.
+  let lensTimer: ReturnType<typeof setTimeout> | undefined;
+  function refreshCodeLensesSoon() {
+    clearTimeout(lensTimer);
+    lensTimer = setTimeout(() => refreshCodeLenses(ctx), LENS_REFRESH_DELAY_MS);
+    lensTimer.unref?.();
+  }
+
   documents.onDidChangeContent((change) => {
     // Before initialize the folders are unknown: the document waits (resync gives it to its service).
     if (ctx.lifecycle.state !== 'running') return;
@@ -133,7 +141,7 @@ export function registerSyncHandlers(ctx: ServerContext, diagnostics: Diagnostic
       } else {
         diagnostics.documentChanged(change.document.uri);
         // A citation typed in a submission changes the counts on the drafts' lenses.
-        if (service.isChecked(file)) refreshCodeLenses(ctx);
+        if (service.isChecked(file)) refreshCodeLensesSoon();
       }
     });
   });
@@ -183,6 +191,9 @@ export function registerSyncHandlers(ctx: ServerContext, diagnostics: Diagnostic
     },
   };
 }
+
+/** How long after the last keystroke in a submission the drafts' "cited N times" lenses are refreshed. */
+const LENS_REFRESH_DELAY_MS = 300;
 
 export function refreshCodeLenses(ctx: ServerContext): void {
   if (ctx.client.refreshCodeLenses) void ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
