@@ -56,6 +56,7 @@ import type {
   WorkspaceView,
 } from './features';
 import type { Citation, CoreDiagnostic, Paragraph, ParsedDraft, Span, SymbolMention } from './model';
+import { citedPartProblems } from './paragraphFeature';
 import { describeNumbers, describeParagraphs, escapeMarkdown, firstWords, paragraphMarkdown } from './wording';
 import { touchesOffset } from './spans';
 import { scanSymbols } from './symbols';
@@ -234,25 +235,10 @@ function citationDiagnostics(
   }
   const indexed = indexing.text;
   const shown = documentName(entry, name);
-  const found: CoreDiagnostic[] = [];
-  for (const part of citation.parts) {
-    // As for a draft: a backwards range is said to be one, not searched for.
-    if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
-      found.push(...view.diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
-      continue;
-    }
-    const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
-    const missing = numbers.filter((number) => !indexed.byNumber.has(number));
-    if (missing.length === 0) continue;
-    const span = citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span;
-    found.push(...view.diagnostic('document-paragraph-missing', span, `${describeNumbers(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }));
-  }
-  return found;
-}
-
-function inRange(number: string, from: string, to: string): boolean {
-  const value = parseInt(number, 10);
-  return value >= parseInt(from, 10) && value <= parseInt(to, 10);
+  // As for a draft: a backwards range is said to be one, not searched for.
+  return citedPartProblems(view, citation, indexed.byNumber, (span, missing) =>
+    view.diagnostic('document-paragraph-missing', span, `${describeNumbers(missing)}: ${shown} ${describeParagraphs(indexed.parsed)}`, { document: shown, missing }),
+  );
 }
 
 function citationHover(view: WorkspaceView, documents: WorkspaceDocuments, citation: Citation, name: string): string {

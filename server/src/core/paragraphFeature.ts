@@ -5,7 +5,7 @@
 // of a file as a whole (its front matter, a draft's own numbering).
 import { CONFIG_FILE_NAME, findDraft } from './config';
 import type { CompletionEntry, DefinitionTarget, DocumentAnalysis, Feature, WorkspaceView } from './features';
-import { Citation, CoreDiagnostic, Paragraph } from './model';
+import { Citation, CoreDiagnostic, Paragraph, Span } from './model';
 import { CitationTarget, describeReason, resolveCitation } from './resolver';
 import { completionTrigger, DEFAULT_VOCABULARY } from './vocabulary';
 import { describeNumbers, describeParagraphs, firstWords, paragraphMarkdown } from './wording';
@@ -106,28 +106,37 @@ function citationDiagnostics(view: WorkspaceView, citation: Citation, target: Ci
         const why = entry?.error ? ` (${entry.error})` : `: ${how} to check this citation`;
         return view.diagnostic('draft-not-indexed', citation.span, `${citationText(citation)} cites the ${target.draft.label}, which is not indexed${why}`);
       }
-      const found: CoreDiagnostic[] = [];
-      for (const part of citation.parts) {
-        if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
-          found.push(...view.diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
-          continue;
-        }
-        const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
-        const missing = numbers.filter((number) => !entry.byNumber.has(number));
-        if (missing.length === 0) continue;
-        // A citation of one number is marked whole ("para 130"); in a list or range, the part that is wrong.
-        found.push(
-          ...view.diagnostic(
-            'missing-paragraph',
-            citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span,
-            `${describeNumbers(missing)}: the ${target.draft.label} ${describeParagraphs(entry.parsed)}`,
-            { draft: target.draft.id, missing },
-          ),
-        );
-      }
-      return found;
+      const parsed = entry.parsed;
+      return citedPartProblems(view, citation, entry.byNumber, (span, missing) =>
+        view.diagnostic('missing-paragraph', span, `${describeNumbers(missing)}: the ${target.draft.label} ${describeParagraphs(parsed)}`, { draft: target.draft.id, missing }),
+      );
     }
   }
+}
+
+/**
+ * What is wrong with the parts of a citation into a text whose paragraphs are
+ * known (a draft, an indexed UN document): a range written backwards, and the
+ * numbers the text lacks, said by `missingParagraphs` — on the whole citation
+ * when it names one number ("para 130"), else on the part that is wrong.
+ */
+export function citedPartProblems(
+  view: WorkspaceView,
+  citation: Citation,
+  byNumber: ReadonlyMap<string, unknown>,
+  missingParagraphs: (span: Span, missing: string[]) => CoreDiagnostic[],
+): CoreDiagnostic[] {
+  const found: CoreDiagnostic[] = [];
+  for (const part of citation.parts) {
+    if (part.kind === 'range' && Number(part.from) > Number(part.to)) {
+      found.push(...view.diagnostic('reversed-range', part.span, `range ${part.from}–${part.to} runs backwards: did you mean ${part.to}–${part.from}?`));
+      continue;
+    }
+    const numbers = part.kind === 'single' ? [part.number] : citation.numbers.filter((number) => inRange(number, part.from, part.to));
+    const missing = numbers.filter((number) => !byNumber.has(number));
+    if (missing.length) found.push(...missingParagraphs(citation.parts.length === 1 && part.kind === 'single' ? citation.span : part.span, missing));
+  }
+  return found;
 }
 
 /** The hover of a citation; a paragraph of another document (a report, a resolution) is the documents feature's to show. */
