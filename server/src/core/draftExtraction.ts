@@ -292,6 +292,8 @@ export function withExtractedDrafts(base: FileSystem, cache: ExtractionCache): F
 interface DraftOwner {
   /** `paragraphCount`: what the service's own parse of the draft found (no second parse here). */
   drafts(): Array<{ path?: string; paragraphCount?: number }>;
+  /** The files of the configured drafts, without reading them (drafts are read when first needed). */
+  draftFiles?(): string[];
   /** Reference documents (a GGE report as the UN publishes it) are read the same way. */
   referenceFiles?(): string[];
   fileChanged(file: string): void;
@@ -323,7 +325,8 @@ export interface RefreshOptions {
  * text (or error) changed.
  */
 export async function refreshExtractedDrafts(service: DraftOwner, cache: ExtractionCache, options: RefreshOptions = {}): Promise<string[]> {
-  const paths = [...service.drafts().flatMap((draft) => (draft.path ? [draft.path] : [])), ...(service.referenceFiles?.() ?? [])];
+  const draftFiles = service.draftFiles?.() ?? service.drafts().flatMap((draft) => (draft.path ? [draft.path] : []));
+  const paths = [...draftFiles, ...(service.referenceFiles?.() ?? [])];
   const settings = service.readSettings?.() ?? {};
   // In an untrusted workspace the PDF and Word readers never see the bytes: the service says why.
   if (settings.trusted === false) return [];

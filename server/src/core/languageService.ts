@@ -78,6 +78,8 @@ export interface LanguageService {
   /** Whether the service checks this file (a submission or a draft). */
   isChecked(file: string): boolean;
   isDraft(file: string): boolean;
+  /** The files of the configured drafts (read when first needed: listing them reads none). */
+  draftFiles(): string[];
   /** Files the configuration names as submissions. */
   submissionFiles(): string[];
   /** The files of the "references" in oewg-cite.json whose text is indexed. */
@@ -168,6 +170,7 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
     isChecked: (file) => state.isChecked(file),
     isDraft: (file) => state.isDraft(file),
     submissionFiles: () => state.submissionFiles(),
+    draftFiles: () => state.load().config.drafts.flatMap((draft) => (draft.path ? [draft.path] : [])),
     referenceFiles() {
       return state.load().references.flatMap((reference) => (reference.path ? [reference.path] : []));
     },
