@@ -107,7 +107,8 @@ export interface PositionParams extends DocumentParams {
 
 export const documentParams: Validator<DocumentParams> = (params, method) => {
   const value = object(params, method, '{ textDocument: { uri } }');
-  if (!TextDocumentIdentifier.is(value.textDocument)) throw invalidParams(`${method}: "textDocument" must be { uri: string }`);
+  // TextDocumentIdentifier.is reads `.uri` of null: check for an object first.
+  if (!isObject(value.textDocument) || !TextDocumentIdentifier.is(value.textDocument)) throw invalidParams(`${method}: "textDocument" must be { uri: string }`);
   return value as unknown as DocumentParams;
 };
 
