@@ -48,6 +48,9 @@ export interface FuzzServerOptions {
   initializationOptions?: unknown;
 }
 
+/** Recorded among the notifications when the server has read the settings (answered workspace/configuration). */
+const CONFIGURATION_READ = 'workspace/configuration (answered)';
+
 /** Why a run failed: what was sent, and the end of the server's stderr. */
 export class FuzzFailure extends Error {}
 
@@ -89,6 +92,8 @@ export class FuzzServer {
       // A request from the server: the configuration, or anything else answered with null.
       const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => this.settings) : null;
       this.send({ id: message.id, result });
+      // Recorded like a notification, so that a test can wait for the settings to have been read.
+      if (message.method === 'workspace/configuration') this.receive({ method: CONFIGURATION_READ, params: null });
       return;
     }
     if (typeof message.method === 'string') {
@@ -185,6 +190,15 @@ export class FuzzServer {
       this.notificationWaiters.push(check);
       check();
     });
+  }
+
+  /** Gives the server new settings and waits until it has read them and re-checked (its next status). */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    const since = this.notificationCount;
+    this.notify('workspace/didChangeConfiguration', { settings: {} });
+    await this.waitForNotification(CONFIGURATION_READ, () => true, since);
+    await this.waitForNotification('oewgCite/status', () => true, this.notificationCount - 1);
   }
 
   async initialize(): Promise<void> {
