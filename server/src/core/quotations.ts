@@ -756,7 +756,8 @@ function trimChangedEdges(path: AlignedStep[], tokens: readonly WordToken[], sou
   let tail = path.length;
   while (tail > head && isChange(path[tail - 1])) tail--;
   if (head === path.length) return path;
-  const crosses = (from: number, to: number) => from < to && SENTENCE_END.test(source.slice(tokens[from].span.end, tokens[to].span.start));
+  // A step at either end of the paragraph names a token just outside it (-1, or one past the last): the text's own ends then.
+  const crosses = (from: number, to: number) => from < to && SENTENCE_END.test(source.slice(tokens[from]?.span.end ?? 0, tokens[to]?.span.start ?? source.length));
   const out = [...path];
   const first = path[head].tokens[0];
   if (head > 0 && (head >= 2 || crosses(path[head - 1].tokens[0], first))) {
