@@ -91,8 +91,8 @@ async function stillServing(server: FuzzServer, texts: Texts): Promise<void> {
 }
 
 /** Sends a request, checks its answer is proper and its result well-formed. */
-async function ask(server: FuzzServer, texts: Texts, method: string, params: any): Promise<unknown> {
-  const answer = await server.request(method, params);
+async function ask(server: FuzzServer, texts: Texts, method: string, params: any, id?: string): Promise<unknown> {
+  const answer = await (id === undefined ? server.request(method, params) : server.requestWithId(id, method, params));
   const what = `${method} ${short(params)}`;
   checkAnswer(answer, what);
   if (answer.error) return undefined;
@@ -228,8 +228,9 @@ describe('protocol fuzzer: requests, edits, configurations and drafts', function
       const started = Date.now();
       const count = runs(0.35, 350);
       let version = 1;
+      let together = 0;
       await fc.assert(
-        fc.asyncProperty(where, fc.array(request, { minLength: 1, maxLength: 4 }), async ({ file, text }, requests) => {
+        fc.asyncProperty(where, fc.array(request, { minLength: 1, maxLength: 4 }), fc.constantFrom('one by one', 'one by one', 'together', 'together, the first cancelled'), async ({ file, text }, requests, how) => {
           const uri = server.uri(file);
           if (text !== undefined) {
             server.notify('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.md') ? 'markdown' : 'plaintext', version: ++version, text } });
@@ -237,7 +238,7 @@ describe('protocol fuzzer: requests, edits, configurations and drafts', function
           }
           const body = texts.open.get(uri)!;
           try {
-            for (const { method, at, to, query } of requests) {
+            const asked = requests.map(({ method, at, to, query }) => {
               const position = positionIn(body, at);
               const params: any = goodParams(method, uri, position);
               if (method === 'workspace/symbol') params.query = query;
@@ -245,7 +246,16 @@ describe('protocol fuzzer: requests, edits, configurations and drafts', function
                 const end = positionIn(body, to);
                 params.range = position.line < end.line || (position.line === end.line && position.character <= end.character) ? { start: position, end } : { start: end, end: position };
               }
-              await ask(server, texts, method, params);
+              return { method, params };
+            });
+            if (how === 'one by one') {
+              for (const { method, params } of asked) await ask(server, texts, method, params);
+            } else {
+              // Sent without waiting, as an editor does; a cancelled request answers RequestCancelled or its result.
+              const ids = asked.map(() => `together-${together++}`);
+              const answers = asked.map(({ method, params }, i) => ask(server, texts, method, params, ids[i]));
+              if (how === 'together, the first cancelled') server.notify('$/cancelRequest', { id: ids[0] });
+              await Promise.all(answers);
             }
           } finally {
             if (text !== undefined) {
