@@ -226,7 +226,7 @@ describe('protocol fuzzer: requests, edits, configurations and drafts', function
 
     it('hover, definition, completion, references, code actions, symbols, code lenses, links, diagnostics and the oewgCite requests: answered, with ranges inside the texts', async () => {
       const started = Date.now();
-      const count = runs(0.35, 350);
+      const count = runs(0.367, 350);
       let version = 1;
       let together = 0;
       await fc.assert(

@@ -81,6 +81,16 @@ describe('protocol fuzzer findings: well-framed messages the library would choke
     });
   }
 
+  it('a custom request whose "uri" is no URI (a scheme with illegal characters): InvalidParams, not an internal error', async () => {
+    for (const method of ['oewgCite/checkAllQuotations', 'oewgCite/citationReport', 'oewgCite/updateCitations', 'oewgCite/draftText', 'oewgCite/drafts', 'oewgCite/recommendations']) {
+      const answer = await server.request(method, { uri: '|"y5~:JfAz' });
+      checkAnswer(answer, method);
+      assert.equal(answer.error?.code, ErrorCode.InvalidParams, `${method}: ${JSON.stringify(answer)}`);
+      assert.match(String(answer.error?.message), /"uri" is not a URI: "\|\\"y5~:JfAz"/);
+    }
+    assert.match(await hoverAt12(server), /\*\*Zero Draft, para 12\*\*/);
+  });
+
   it('a request whose "textDocument" is null: InvalidParams saying what is wrong, not an internal error', async () => {
     for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/codeAction']) {
       const answer = await server.request(method, { textDocument: null, position: { line: 18, character: 60 }, range: { start: at12, end: at12 } });

@@ -14,6 +14,7 @@ import {
   ResponseError,
   TextDocumentIdentifier,
 } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 
 /** Where the server is in the LSP lifecycle. */
 export class Lifecycle {
@@ -140,9 +141,20 @@ export const workspaceSymbolParams: Validator<{ query: string }> = (params, meth
   return { query: value.query };
 };
 
+/** Whether vscode-uri reads `uri` (it throws on a scheme with illegal characters, such as `|"y5~`). */
+function parses(uri: string): boolean {
+  try {
+    URI.parse(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const uriParams: Validator<{ uri: string }> = (params, method) => {
   const value = object(params, method, '{ uri: string }');
   if (typeof value.uri !== 'string' || !value.uri) throw invalidParams(`${method}: "uri" must be the URI of a document (a string)`);
+  if (!parses(value.uri)) throw invalidParams(`${method}: "uri" is not a URI: ${JSON.stringify(value.uri.slice(0, 200))}`);
   return value as { uri: string };
 };
 
@@ -151,6 +163,7 @@ export const folderScopedParams: Validator<{ uri?: string }> = (params, method) 
   if (params === undefined || params === null) return {};
   const value = object(params, method, '{ uri?: string } or nothing');
   if (value.uri !== undefined && typeof value.uri !== 'string') throw invalidParams(`${method}: "uri" must be a string`);
+  if (typeof value.uri === 'string' && !parses(value.uri)) throw invalidParams(`${method}: "uri" is not a URI: ${JSON.stringify(value.uri.slice(0, 200))}`);
   return value as { uri?: string };
 };
 
