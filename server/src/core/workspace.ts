@@ -124,7 +124,7 @@ export class DiskFileSystem implements FileSystem {
   }
 
   findFiles(root: string, globs: readonly string[]): string[] {
-    const matches = picomatch(globs as string[], { dot: false });
+    const matches = globMatcher(globs);
     const found: string[] = [];
     let walked = 0;
     const walk = (dir: string) => {
@@ -180,7 +180,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   findFiles(root: string, globs: readonly string[]): string[] {
-    const matches = picomatch(globs as string[]);
+    const matches = globMatcher(globs);
     return [...this.files.keys()]
       .filter((file) => file.startsWith(root.endsWith('/') ? root : `${root}/`) && matches(toPosix(path.relative(root, file))))
       .sort();
@@ -195,5 +195,11 @@ export function toPosix(file: string): string {
 export function matchesGlobs(root: string, file: string, globs: readonly string[]): boolean {
   const relative = toPosix(path.relative(root, file));
   if (relative.startsWith('..')) return false;
-  return picomatch(globs as string[], { dot: false })(relative);
+  return globMatcher(globs)(relative);
+}
+
+/** A matcher of relative '/'-separated paths; an empty glob (picomatch throws on one) matches nothing. */
+function globMatcher(globs: readonly string[]): (relative: string) => boolean {
+  const given = globs.filter((glob) => glob !== '');
+  return given.length ? picomatch(given, { dot: false }) : () => false;
 }

@@ -14,6 +14,7 @@ import {
   ResponseError,
   TextDocumentIdentifier,
 } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 
 /** Where the server is in the LSP lifecycle. */
 export class Lifecycle {
@@ -107,7 +108,8 @@ export interface PositionParams extends DocumentParams {
 
 export const documentParams: Validator<DocumentParams> = (params, method) => {
   const value = object(params, method, '{ textDocument: { uri } }');
-  if (!TextDocumentIdentifier.is(value.textDocument)) throw invalidParams(`${method}: "textDocument" must be { uri: string }`);
+  // TextDocumentIdentifier.is reads `.uri` of null: check for an object first.
+  if (!isObject(value.textDocument) || !TextDocumentIdentifier.is(value.textDocument)) throw invalidParams(`${method}: "textDocument" must be { uri: string }`);
   return value as unknown as DocumentParams;
 };
 
@@ -139,9 +141,20 @@ export const workspaceSymbolParams: Validator<{ query: string }> = (params, meth
   return { query: value.query };
 };
 
+/** Whether vscode-uri reads `uri` (it throws on a scheme with illegal characters, such as `|"y5~`). */
+function parses(uri: string): boolean {
+  try {
+    URI.parse(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const uriParams: Validator<{ uri: string }> = (params, method) => {
   const value = object(params, method, '{ uri: string }');
   if (typeof value.uri !== 'string' || !value.uri) throw invalidParams(`${method}: "uri" must be the URI of a document (a string)`);
+  if (!parses(value.uri)) throw invalidParams(`${method}: "uri" is not a URI: ${JSON.stringify(value.uri.slice(0, 200))}`);
   return value as { uri: string };
 };
 
@@ -150,6 +163,7 @@ export const folderScopedParams: Validator<{ uri?: string }> = (params, method) 
   if (params === undefined || params === null) return {};
   const value = object(params, method, '{ uri?: string } or nothing');
   if (value.uri !== undefined && typeof value.uri !== 'string') throw invalidParams(`${method}: "uri" must be a string`);
+  if (typeof value.uri === 'string' && !parses(value.uri)) throw invalidParams(`${method}: "uri" is not a URI: ${JSON.stringify(value.uri.slice(0, 200))}`);
   return value as { uri?: string };
 };
 

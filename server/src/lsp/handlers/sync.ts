@@ -37,6 +37,7 @@ const SYNC_SHAPES: Record<string, (params: Record<string, unknown>) => boolean> 
     Array.isArray(params.contentChanges) &&
     params.contentChanges.every((change: unknown) => TextDocumentContentChangeEvent.isIncremental(change as never) || TextDocumentContentChangeEvent.isFull(change as never)),
   onDidCloseTextDocument: (params) => isObject(params.textDocument) && typeof params.textDocument.uri === 'string',
+  onDidSaveTextDocument: (params) => isObject(params.textDocument) && typeof params.textDocument.uri === 'string',
 };
 
 /**
