@@ -120,7 +120,10 @@ describe('incremental equals fresh', () => {
         }
       }),
       // A failure prints its seed and path: OEWG_FUZZ_SEED=… OEWG_FUZZ_PATH=… replays it.
-      { numRuns: Math.max(1, Math.round(EDITS / EDITS_PER_RUN)), seed: process.env.OEWG_FUZZ_SEED ? Number(process.env.OEWG_FUZZ_SEED) : undefined, path: process.env.OEWG_FUZZ_PATH },
+      {
+        numRuns: Math.max(1, Math.round(EDITS / EDITS_PER_RUN)),
+        ...(process.env.OEWG_FUZZ_SEED ? { seed: Number(process.env.OEWG_FUZZ_SEED), path: process.env.OEWG_FUZZ_PATH } : {}),
+      },
     );
   });
 
