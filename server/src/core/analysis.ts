@@ -188,13 +188,14 @@ export class Analyser {
     const citations = scanCitations(text, this.options.scan);
     // What was decided above the block stands before its first character.
     const above: DraftHeading[] = inherited ? [{ span: { start: -1, end: -1 }, draft: inherited }] : [];
-    const own = documentContext(text, this.options.drafts, startsDocument);
+    // A text with footnotes is one block: its notes are the whole text's. Found once, and only in such a text.
+    let footnotes: DocumentContext['footnotes'];
+    const drafts = this.options.drafts;
     const context: DocumentContext = {
       frontMatter: frontMatterDraft !== undefined ? { span: { start: 0, end: 0 }, draft: { name: frontMatterDraft, span: { start: 0, end: 0 } } } : undefined,
       draftHeadings: [...above, ...headings],
-      // A text with footnotes is one block: its notes are the whole text's.
       get footnotes() {
-        return own.footnotes;
+        return (footnotes ??= mayHaveFootnotes(text) ? documentContext(text, drafts, startsDocument).footnotes : []);
       },
     };
     const resolveOptions = { drafts: this.options.drafts, current: this.options.current, selfDraft: ownDraft?.info };
