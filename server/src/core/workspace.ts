@@ -2,6 +2,7 @@
 // on disk (server, CLI) and in memory (tests).
 import * as fs from 'fs';
 import * as path from 'path';
+import { BoundedCache } from './cache';
 import picomatch from 'picomatch';
 import { DEFAULT_READ_LIMITS, notRegularMessage, tooLargeMessage } from './readPolicy';
 
@@ -200,6 +201,12 @@ export function matchesGlobs(root: string, file: string, globs: readonly string[
 
 /** A matcher of relative '/'-separated paths; an empty glob (picomatch throws on one) matches nothing. */
 function globMatcher(globs: readonly string[]): (relative: string) => boolean {
-  const given = globs.filter((glob) => glob !== '');
-  return given.length ? picomatch(given, { dot: false }) : () => false;
+  // Asked on every request (is this file a submission?): each list of globs is compiled once.
+  const key = globs.join('\u0000');
+  return compiledGlobs.getOrCompute(key, () => {
+    const given = globs.filter((glob) => glob !== '');
+    return given.length ? picomatch(given, { dot: false }) : () => false;
+  });
 }
+
+const compiledGlobs = new BoundedCache<string, (relative: string) => boolean>(100);

@@ -47,6 +47,8 @@ interface Loaded {
   current: DraftInfo | undefined;
   problems: ConfigProblem[];
   drafts: Map<string, DraftEntry>;
+  /** The draft each file is, by its resolved path (a lookup on every request, not a walk of the drafts). */
+  draftsByFile: Map<string, DraftEntry>;
   references: ReferenceDocument[];
   analyser: Analyser;
   alignments: Map<string, Alignment | undefined>;
@@ -166,6 +168,8 @@ export class WorkspaceState {
         return (checked ??= [...problems, ...(configText !== undefined ? configFileProblems(configText, drafts, diagnosticCodes) : [])]);
       },
       drafts,
+      // The first draft naming a file is the one it is, as a walk of the list in order would find.
+      draftsByFile: new Map([...drafts.values()].reverse().flatMap((entry) => (entry.info.path ? [[path.resolve(entry.info.path), entry] as const] : []))),
       references,
       analyser,
       alignments: new Map(),
@@ -227,7 +231,7 @@ export class WorkspaceState {
   }
 
   draftForFile(file: string): DraftEntry | undefined {
-    return this.draftEntries().find((entry) => entry.info.path !== undefined && samePath(entry.info.path, file));
+    return this.load().draftsByFile.get(path.resolve(file));
   }
 
   isDraft(file: string): boolean {
