@@ -46,3 +46,30 @@ describe('language server over stdio: drafts that are not regular files', functi
     assert.match(hover!.contents.value, /Zero Draft/);
   });
 });
+
+describe('language server over stdio: the size limit is a setting', function () {
+  this.timeout(60000);
+  let root: string;
+  let client: TestLspClient;
+
+  before(async () => {
+    root = makeTempDir('server-limit');
+    fs.mkdirSync(path.join(root, 'drafts'));
+    fs.copyFileSync(path.join(samplesDir, 'drafts', 'zero-draft.txt'), path.join(root, 'drafts', 'zero-draft.txt'));
+    // The sample draft is a few kB: a limit of 0.001 MB (about 1 kB) refuses it.
+    client = new TestLspClient({ root, settings: { maxDraftSizeMB: 0.001 } });
+    await client.start();
+  });
+  after(async () => {
+    await client.stop();
+    removeDir(root);
+  });
+
+  it('refuses a draft over oewgCite.maxDraftSizeMB, saying the limit and how to raise it, and reads it once the limit is raised', async () => {
+    await client.open('notes.md', 'We welcome para 3 of the Zero Draft.\n');
+    const refused = await client.waitForDiagnostics('notes.md', (found) => found.some((d) => d.code === 'draft-not-indexed'));
+    assert.match(refused.find((d) => d.code === 'draft-not-indexed')!.message, /over the limit of .* per draft or text file: not read \(.*oewgCite\.maxDraftSizeMB/);
+    await client.changeSettings({ maxDraftSizeMB: 50 });
+    await client.waitForDiagnostics('notes.md', (found) => found.length === 0);
+  });
+});
