@@ -115,7 +115,7 @@ export function shiftCitation(citation: Citation, delta: number): Citation {
  * A copy of a finding found in a block, moved to where the block stands: every
  * span in it (`{ start, end }`), its fixes' edits included.
  */
-export function shiftSpans<T>(value: T, delta: number): T {
+function shiftSpans<T>(value: T, delta: number): T {
   if (delta === 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => shiftSpans(item, delta)) as T;
   const record = value as Record<string, unknown>;

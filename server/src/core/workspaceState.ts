@@ -360,6 +360,6 @@ export class WorkspaceState {
   }
 }
 
-export function samePath(a: string, b: string): boolean {
+function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
