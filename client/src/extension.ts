@@ -20,6 +20,7 @@ import {
   SETTINGS_SECTION,
   StatusNotification,
   StatusParams,
+  WORD_SUBMISSION_SCHEME,
   WorkspaceTrustNotification,
 } from '../../server/src/protocol';
 
@@ -41,6 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
   // PDF and Word drafts open (go to definition, references) as a read-only view of their text.
   const draftTexts = new DraftTextProvider();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DRAFT_TEXT_SCHEME, draftTexts), draftTexts);
+  // A Word submission opens ("OEWG: Open Word Submission") as a read-only view of its text, checked by the server.
+  const wordTexts = new DraftTextProvider();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(WORD_SUBMISSION_SCHEME, wordTexts), wordTexts);
 
   // The server sends one status per folder; the bar shows that of the active editor's folder.
   const statuses = new Map<string, StatusParams>();
@@ -83,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OewgCi
     vscode.commands.registerCommand('oewgCite.compareDrafts', (older?: string, newer?: string) => compareDrafts(older, newer)),
     vscode.commands.registerCommand('oewgCite.updateCitations', (uri?: vscode.Uri, options?: { preview?: boolean }) => updateCitations(uri, options)),
     vscode.commands.registerCommand('oewgCite.checkAllQuotations', (uri?: vscode.Uri) => checkAllQuotations(uri)),
+    vscode.commands.registerCommand('oewgCite.openWordSubmission', (uri?: vscode.Uri) => openWordSubmission(uri)),
     // SHOW_REFERENCES_COMMAND of the protocol: what a "cited N times" code lens runs.
     vscode.commands.registerCommand('oewgCite.showReferences', (uri: string, position: LspPosition, locations: LspLocation[]) => showReferences(uri, position, locations)),
     { dispose: () => void client?.stop() },
@@ -109,6 +114,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'file', pattern: '**/oewg-cite.json' },
+      // The read-only text of a Word submission ("OEWG: Open Word Submission").
+      { scheme: WORD_SUBMISSION_SCHEME },
     ],
     outputChannelName: 'OEWG Cite',
     initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
@@ -290,6 +297,34 @@ async function checkAllQuotations(uri?: vscode.Uri): Promise<number | undefined>
   return findings;
 }
 
+/**
+ * "Open Word Submission": a .docx (the one given, else one the user picks)
+ * opened as a read-only view of its text, with the tracked changes accepted
+ * and without comments; the server checks it as a submission. Returns the
+ * view's document.
+ */
+async function openWordSubmission(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  let file = uri;
+  if (!file) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'Word documents': ['docx'] },
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      openLabel: 'Open Word Submission',
+    });
+    file = picked?.[0];
+  }
+  if (!file) return undefined;
+  if (!file.path.toLowerCase().endsWith('.docx')) {
+    void vscode.window.showErrorMessage(`OEWG Cite: ${path.basename(file.fsPath)} is not a Word (.docx) file.`);
+    return undefined;
+  }
+  if (!(await requireClient())) return undefined;
+  const document = await vscode.workspace.openTextDocument(file.with({ scheme: WORD_SUBMISSION_SCHEME }));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
 /** A "cited N times" code lens: the server's LSP arguments turned into what VS Code's references view takes. */
 async function showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void> {
   const running = await requireClient();
@@ -305,7 +340,8 @@ class DraftTextProvider implements vscode.TextDocumentContentProvider, vscode.Di
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (!client || !client.isRunning()) return `OEWG Cite: the language server is not running, so the text of ${uri.fsPath} cannot be shown. Run "OEWG: Restart Language Server".\n`;
-    const result = await client.sendRequest(DraftTextRequest, { uri: uri.toString() });
+    // The server reads the file itself: it is asked by the file's own URI.
+    const result = await client.sendRequest(DraftTextRequest, { uri: uri.with({ scheme: 'file' }).toString() });
     return result.text ?? `OEWG Cite: ${result.error ?? `cannot read ${uri.fsPath}`}\n`;
   }
 

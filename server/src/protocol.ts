@@ -87,6 +87,14 @@ export const SHOW_REFERENCES_COMMAND = 'oewgCite.showReferences';
  */
 export const DRAFT_TEXT_SCHEME = 'oewg-draft';
 
+/**
+ * The read-only text view of a Word (.docx) submission ("OEWG: Open Word
+ * Submission"): the file's URI with this scheme. Its text is asked with
+ * `oewgCite/draftText`, as a Word draft's; the server checks such a document
+ * as a submission wherever it lies.
+ */
+export const WORD_SUBMISSION_SCHEME = 'oewg-word';
+
 export interface DraftTextParams {
   uri: string;
 }

@@ -13,11 +13,13 @@ import { firstWords, sectionLabel } from '../core/wording';
 import { DEFAULT_MAX_DRAFT_SIZE_MB, DEFAULT_MAX_WORD_XML_MB, readLimits } from '../core/readPolicy';
 import { isExtractedDraft, refreshExtractedDrafts, unnumberedDraftWarning, withExtractedDrafts } from '../core/draftExtraction';
 import { createDraftExtraction } from '../extraction';
+import { describeWordLocation, locateInWord, wordPlaces } from '../core/wordSubmission';
 
 const USAGE = `usage:
   oewg-cite check [FILE...] [--config FILE] [--draft FILE]... [--current ID] [--format text|json] [--quotes all]
       Check the paragraph citations of submissions (default: every submission
-      the configuration names). Prints file:line:col severity code message.
+      the configuration names). Prints file:line:col severity code message;
+      for a Word (.docx) submission, file ¶ N (its paragraph) and an excerpt.
       --quotes all also reports quotations that cite nothing but are found in a draft.
   oewg-cite index DRAFT [--json | --text]
       Parse a draft (.txt, .md, .pdf or .docx) and print its paragraphs,
@@ -249,9 +251,11 @@ async function check(options: Options): Promise<number> {
 
   const files = options.files.length ? options.files.map((file) => path.resolve(file)) : service.submissionFiles();
   if (files.length === 0) throw new UsageError('no submission to check: name the files, or list "submissions" in oewg-cite.json');
+  // Word submissions: the text the worker reads from them (changes accepted, comments left out).
+  const wordTexts = await readWordSubmissions(files.filter(isWordFile), options);
   const results: Array<{ file: string; text: string; diagnostics: CoreDiagnostic[] }> = [];
   for (const file of files) {
-    const text = readText(file, 'submission');
+    const text = wordTexts.get(file) ?? readText(file, 'submission');
     service.setDocument(file, text);
     if (options.quotes === 'all') service.auditQuotations(file, true);
     // A file named on the command line is checked even when the submission globs would not pick it.
@@ -262,8 +266,17 @@ async function check(options: Options): Promise<number> {
   const json: unknown[] = [];
   for (const { file, text, diagnostics } of results) {
     const lines = new LineMap(text);
+    // A Word submission's findings are located by paragraph and excerpt: its lines are nobody's to see.
+    const places = wordTexts.has(file) ? wordPlaces(text) : undefined;
     for (const found of diagnostics) {
       if (found.severity === 'error') errors++;
+      if (places) {
+        const relative = path.relative(cwd, file);
+        const location = locateInWord(text, places, found.span);
+        if (options.format === 'json') json.push({ file: relative, ...location, severity: found.severity, code: found.code, message: found.message });
+        else process.stdout.write(`${relative} ${describeWordLocation(location)} ${found.severity} ${found.code} ${found.message} — “${location.excerpt}”\n`);
+        continue;
+      }
       const start = lines.lineColumn(found.span.start);
       const end = lines.lineColumn(found.span.end);
       const relative = path.relative(cwd, file);
@@ -280,6 +293,29 @@ async function check(options: Options): Promise<number> {
     process.stderr.write(`oewg-cite: ${results.length} file${results.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}, ${total - errors} other finding${total - errors === 1 ? '' : 's'}\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+function isWordFile(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.docx';
+}
+
+/** The text of each Word submission, read by the extraction worker (through the disk cache unless --no-cache). */
+async function readWordSubmissions(files: string[], options: Options): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  if (files.length === 0) return texts;
+  for (const file of files) mustBeAFile(file, 'submission');
+  const extraction = draftExtraction(options);
+  try {
+    for (const file of files) {
+      await extraction.cache.refresh(file, limits);
+      const extracted = extraction.cache.get(file);
+      if (extracted?.text === undefined) throw new InputError(`cannot read ${path.relative(process.cwd(), file) || file}${extracted?.reason ? `: ${extracted.reason}` : ''}`);
+      texts.set(file, extracted.text);
+    }
+  } finally {
+    await extraction.dispose();
+  }
+  return texts;
 }
 
 async function index(options: Options): Promise<number> {

@@ -199,7 +199,16 @@ export class Analyser {
       },
     };
     const resolveOptions = { drafts: this.options.drafts, current: this.options.current, selfDraft: ownDraft?.info };
-    return { text, citations, context, ownDraft, targets: citations.map((citation) => resolveCitation(citation, context, resolveOptions)) };
+    const footnoteCitations = scanCitations(text, { ...this.options.scan, unit: 'footnote' });
+    return {
+      text,
+      citations,
+      context,
+      ownDraft,
+      targets: citations.map((citation) => resolveCitation(citation, context, resolveOptions)),
+      footnoteCitations,
+      footnoteTargets: footnoteCitations.map((citation) => resolveCitation(citation, context, resolveOptions)),
+    };
   }
 }
 
@@ -266,14 +275,18 @@ export function commonSuffixLength(a: string, b: string, prefix: number): number
 function assemble(text: string, frontMatter: FrontMatter | undefined, ownDraft: DraftEntry | undefined, blocks: readonly PlacedBlock[]): DocumentAnalysis {
   const citations = [];
   const targets = [];
+  const footnoteCitations = [];
+  const footnoteTargets = [];
   const draftHeadings: DraftHeading[] = [];
   for (const block of blocks) {
     const { analysis, start } = block;
     for (const citation of analysis.citations) citations.push(shiftCitation(citation, start));
     targets.push(...analysis.targets);
+    for (const citation of analysis.footnoteCitations ?? []) footnoteCitations.push(shiftCitation(citation, start));
+    footnoteTargets.push(...(analysis.footnoteTargets ?? []));
     for (const heading of analysis.context.draftHeadings) {
       if (heading.span.start >= 0) draftHeadings.push({ span: shiftSpan(heading.span, start), draft: heading.draft });
     }
   }
-  return { text, citations, targets, context: { frontMatter, draftHeadings }, ownDraft };
+  return { text, citations, targets, footnoteCitations, footnoteTargets, context: { frontMatter, draftHeadings }, ownDraft };
 }

@@ -27,7 +27,7 @@ import { Citation, CitedPart, Qualifier, Span, SymbolMention } from './model';
 import { overlapsAny } from './spans';
 import { findUrls, scanSymbols } from './symbols';
 import { citationPatterns, DEFAULT_VOCABULARY, Vocabulary } from './vocabulary';
-import { CitationPatterns, GAP, INSERTED_SUFFIXES } from './vocabulary/patterns';
+import { CitationPatterns, foldForm, GAP, INSERTED_SUFFIXES } from './vocabulary/patterns';
 
 export interface ScanCitationsOptions {
   /** Labels and aliases of the configured drafts ("Zero Draft", "ZD"), matched case-insensitively. */
@@ -41,6 +41,14 @@ export interface ScanCitationsOptions {
   documentNames?: string[];
   /** The words to read (`combineVocabularies` for several languages); English when not given. */
   vocabulary?: Vocabulary;
+  /**
+   * What to look for: paragraph citations (default), or footnote citations
+   * ("footnote 2 of the Zero Draft", "fns 2 and 3"), read with the same
+   * numbers, lists and qualifiers. A footnote form that is also an ordinary
+   * word ("note", "n.": `units.footnote.ambiguous`) cites only with a draft
+   * named after the number ("note 2 of the Pre-draft").
+   */
+  unit?: 'paragraph' | 'footnote';
 }
 
 /** Ranges longer than this are not expanded into `numbers`. */
@@ -105,11 +113,18 @@ class Scanner {
   private readonly documentNames: string[];
   /** The vocabulary's patterns. */
   private readonly p: CitationPatterns;
+  /** Footnote citations instead of paragraph citations. */
+  private readonly footnotes: boolean;
+  /** Footnote forms that cite only with a draft named ("note", "n."), folded. */
+  private readonly ambiguous: ReadonlySet<string>;
   /** Where the previous citation (with its qualifier) ended: nothing may reach back over it. */
   private reached = 0;
 
   constructor(private readonly text: string, options: ScanCitationsOptions) {
-    this.p = citationPatterns(options.vocabulary ?? DEFAULT_VOCABULARY);
+    const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY;
+    this.p = citationPatterns(vocabulary);
+    this.footnotes = options.unit === 'footnote';
+    this.ambiguous = new Set((vocabulary.units.footnote.ambiguous ?? []).map(foldForm));
     const symbols = scanSymbols(text);
     for (const symbol of symbols) {
       this.symbolStarting.set(symbol.span.start, symbol);
@@ -125,11 +140,16 @@ class Scanner {
 
   scan(): Citation[] {
     const citations: Citation[] = [];
-    const keywords = this.p.keyword;
+    const keywords = this.footnotes ? this.p.footnoteKeyword : this.p.keyword;
     keywords.lastIndex = 0;
     for (let keyword = keywords.exec(this.text); keyword; keyword = keywords.exec(this.text)) {
       const citation = this.citationAt(keyword.index, keyword[0]);
       if (!citation) continue;
+      if (this.footnotes) {
+        // "takes note 2 …", "n. 2": an ordinary word unless a draft is named after it.
+        if (this.ambiguous.has(foldForm(citation.keyword)) && !(citation.qualifier?.kind === 'draft' && citation.qualifier.span.start >= citation.span.end)) continue;
+        citation.unit = 'footnote';
+      }
       citations.push(citation);
       const end = Math.max(citation.span.end, citation.qualifier?.span.end ?? 0);
       this.reached = end;
@@ -145,7 +165,7 @@ class Scanner {
     const gap = at(AFTER_KEYWORD, this.text, keywordEnd)!;
     // "para74" is not how anyone writes; "para.74" and "¶74" are.
     if (gap[0] === '' && /\p{L}$/u.test(keyword)) return undefined;
-    const plural = this.p.isPlural(keyword);
+    const plural = this.footnotes ? this.p.isPluralFootnote(keyword) : this.p.isPlural(keyword);
     const read = this.partsAt(keywordEnd + gap[0].length, plural);
     if (!read) return undefined;
     const { parts, end } = read;

@@ -273,6 +273,28 @@ function asciiDigits(number: string): string {
   return out;
 }
 
+/**
+ * The footnote marker of a draft's text under `offset` ("[^2]", a raised "²",
+ * "<sup>2</sup>"), with its number and span; none where the marker opens its
+ * line (that is the footnote's own number, before its text).
+ */
+export function footnoteMarkerAt(text: string, offset: number): { number: string; span: Span } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline);
+  if (!MAYBE_MARKER.test(line)) return undefined;
+  for (const match of line.matchAll(MARKER)) {
+    const start = lineStart + match.index;
+    const end = start + match[0].length;
+    if (offset < start || offset > end) continue;
+    if (/^\s*$/.test(line.slice(0, match.index))) return undefined;
+    const [, sup, markdown, superscript] = match;
+    const number = sup !== undefined ? (FOOTNOTE_ID.test(sup) ? sup : undefined) : markdown ?? asciiDigits(superscript);
+    return number === undefined ? undefined : { number, span: { start, end } };
+  }
+  return undefined;
+}
+
 /** Removes footnote markers (recording them in `refs`), emphasis, escapes and extra white space. */
 function cleanInline(raw: string, refs?: string[]): string {
   let text = removeMarkers(raw, refs);

@@ -29,6 +29,10 @@ export interface DocumentAnalysis {
   citations: Citation[];
   /** The draft (or document) each citation resolves to, index for index. */
   targets: CitationTarget[];
+  /** Footnote citations ("footnote 2 of the Zero Draft", "fns 2 and 3"), kept apart from the paragraph citations above. */
+  footnoteCitations?: Citation[];
+  /** The draft each footnote citation resolves to, index for index. */
+  footnoteTargets?: CitationTarget[];
   context: DocumentContext;
   /** The draft this document is, when it is one. */
   ownDraft?: DraftEntry;

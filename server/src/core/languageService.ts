@@ -9,6 +9,7 @@ import { PlacedBlock } from './analysis';
 import { shiftFinding, shiftSpan } from './blocks';
 import { ConfigProblem, findDraft, OewgConfig } from './config';
 import { documentFeature } from './documentFeature';
+import { footnoteFeature } from './footnoteFeature';
 import type {
   CodeLensEntry,
   CompletionEntry,
@@ -38,7 +39,7 @@ export type { ServiceSettings } from './workspaceState';
 export { describeNumbers, firstWords, paragraphMarkdown } from './wording';
 
 /** Every feature, each one file under server/src/core/; the first to answer a hover or a completion speaks first. */
-const FEATURES: Feature[] = [paragraphFeature, historyFeature, quotationFeature, documentFeature, navigationFeature];
+const FEATURES: Feature[] = [paragraphFeature, footnoteFeature, historyFeature, quotationFeature, documentFeature, navigationFeature];
 /** The order findings at one place have always come in: a citation's own problems after what the other features say. */
 const DIAGNOSING: Feature[] = [...FEATURES.filter((feature) => feature !== paragraphFeature), paragraphFeature];
 

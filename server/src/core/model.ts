@@ -1,5 +1,6 @@
 // The data model shared by every part of the core. Nothing here imports LSP or
 // VS Code: the server, the CLI and the tests all speak these types.
+import type { UnitKind } from './vocabulary/types';
 
 /** Half-open range of UTF-16 offsets into one source text: [start, end). */
 export interface Span {
@@ -126,6 +127,8 @@ export interface Citation {
   /** Every paragraph number named, ranges expanded, in order, without duplicates. */
   numbers: string[];
   qualifier?: Qualifier;
+  /** What the numbers count: paragraphs when absent; "footnote 2 of the Zero Draft" counts footnotes. */
+  unit?: UnitKind;
 }
 
 /** A UN document symbol or resolution number found in a text. */

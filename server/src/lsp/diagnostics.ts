@@ -12,6 +12,7 @@ import { LineMap } from '../core/lines';
 import { fileOf, toDiagnostic } from './convert';
 import { ServerContext } from './context';
 import { documentParams } from './requests';
+import { WORD_SUBMISSION_SCHEME } from '../protocol';
 
 /** How long diagnostics run before the event loop gets a turn (a request waiting behind them waits at most about this). */
 const SLICE_MS = 8;
@@ -40,9 +41,11 @@ export function createDiagnostics(ctx: ServerContext): DiagnosticsChannel {
    */
   async function diagnosticsOf(uri: string, stale: () => boolean): Promise<Diagnostic[] | undefined> {
     const file = fileOf(uri);
-    const text = ctx.textOf(file);
+    // A Word submission's view is checked as a submission, whatever the submission globs say.
+    const wordView = URI.parse(uri).scheme === WORD_SUBMISSION_SCHEME;
+    const text = wordView ? documents.get(uri)?.getText() : ctx.textOf(file);
     if (text === undefined) return undefined;
-    const steps = folders.route(file).service.diagnosticsInSteps(file);
+    const steps = folders.route(file).service.diagnosticsInSteps(file, { evenIfNotSubmission: wordView });
     let sliceEnd = Date.now() + SLICE_MS;
     for (;;) {
       const step = steps.next();

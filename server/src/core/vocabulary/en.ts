@@ -19,7 +19,7 @@ export const english: Vocabulary = {
     subparagraph: { singular: ['subparagraph', 'sub-paragraph', 'subpara'], plural: ['subparagraphs', 'sub-paragraphs', 'subparas'] },
     article: { singular: ['article', 'art'], plural: ['articles', 'arts'] },
     chapter: { singular: ['chapter', 'chap', 'ch'], plural: ['chapters', 'chaps'] },
-    footnote: { singular: ['footnote', 'fn', 'note'], plural: ['footnotes', 'fns', 'notes'] },
+    footnote: { singular: ['footnote', 'fn', 'note', 'n.'], plural: ['footnotes', 'fns', 'notes', 'nn.'], ambiguous: ['note', 'notes', 'n.', 'nn.'] },
   },
   ordinals: [
     'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',

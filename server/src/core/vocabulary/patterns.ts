@@ -59,7 +59,12 @@ const allForms = (forms: KeywordForms): string[] => [...forms.singular, ...forms
  * `(?i:…)`; the scanner's patterns have the `i` flag instead).
  */
 export function keywordSource(vocabulary: Vocabulary, space = SPACE, anyCase = (words: string) => `(?:${words})`): string {
-  const forms = allForms(vocabulary.citationKeywords);
+  return formsSource(vocabulary.citationKeywords, space, anyCase);
+}
+
+/** The forms of one kind of keyword (paragraph keywords, a unit's names) as `keywordSource` reads them. */
+export function formsSource(keywords: KeywordForms, space = SPACE, anyCase = (words: string) => `(?:${words})`): string {
+  const forms = allForms(keywords);
   const words = forms.filter(isWordForm);
   const open = words.filter((form) => !form.endsWith('.'));
   const dotted = words.filter((form) => form.endsWith('.'));
@@ -92,6 +97,10 @@ export interface CitationPatterns {
   isPlural(keyword: string): boolean;
   /** The kind of unit a keyword as written names ("operative paragraphs" → operative), from `units`. */
   unitOf(keyword: string): UnitKind | undefined;
+  /** A footnote keyword ("footnote", "fn.", "notes", "n."), from `units.footnote`: global, case-insensitive. */
+  footnoteKeyword: RegExp;
+  /** Whether a footnote keyword as written names several footnotes ("footnotes", "fns"). */
+  isPluralFootnote(keyword: string): boolean;
   numberAndFollowing: RegExp;
   rangeSeparator: RegExp;
   listSeparator: RegExp;
@@ -147,6 +156,7 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
   for (const [unit, forms] of Object.entries(v.units) as Array<[UnitKind, KeywordForms]>) {
     for (const form of allForms(forms)) if (!units.has(foldForm(form))) units.set(foldForm(form), unit);
   }
+  const footnotePlural = new Set(v.units.footnote.plural.map(foldForm));
   const possessives = alternatives(v.possessives);
   const pinpoint = alternatives(v.pinpointWords);
   // Before "above", "of the …", "et seq.": spaces with an optional comma among them.
@@ -156,6 +166,8 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
     keyword: new RegExp(`${keywordSource(v)}|\\[(?=\\d)`, 'giu'),
     isPlural: (keyword) => plural.has(foldForm(keyword)),
     unitOf: (keyword) => units.get(foldForm(keyword)),
+    footnoteKeyword: new RegExp(formsSource(v.units.footnote), 'giu'),
+    isPluralFootnote: (keyword) => footnotePlural.has(foldForm(keyword)),
     numberAndFollowing: new RegExp(`(\\d{1,4})(?:${alternatives(v.andFollowing)})\\.?(?![\\p{L}\\p{Nd}])`, 'uy'),
     rangeSeparator: new RegExp(`${INLINE_SPACE}*(?:${rangeSigns})${wrap}|${wrap}${AFTER_SPACE}(?:${rangeWords})${wrap}${AFTER_SPACE}`, 'uy'),
     listSeparator: new RegExp(
@@ -193,6 +205,7 @@ function buildCitationPatterns(v: Vocabulary): CitationPatterns {
 }
 
 const triggerCache = new WeakMap<Vocabulary, RegExp>();
+const footnoteTriggerCache = new WeakMap<Vocabulary, RegExp>();
 
 /**
  * Where completion offers paragraph numbers, tested on the text of the line
@@ -200,17 +213,25 @@ const triggerCache = new WeakMap<Vocabulary, RegExp>();
  * being typed (group 1), at the end; the line ends in a space, a digit or a
  * sign keyword ("para ", "paras 57-6", "¶").
  */
-export function completionTrigger(vocabulary: Vocabulary): RegExp {
-  let trigger = triggerCache.get(vocabulary);
+export function completionTrigger(vocabulary: Vocabulary, unit: 'paragraph' | 'footnote' = 'paragraph'): RegExp {
+  const cache = unit === 'footnote' ? footnoteTriggerCache : triggerCache;
+  let trigger = cache.get(vocabulary);
   if (!trigger) {
+    // Footnotes: after "footnote ", "fn. ", never after a word that is also an ordinary one ("note ").
+    const footnote = vocabulary.units.footnote;
+    const ambiguous = new Set((footnote.ambiguous ?? []).map(foldForm));
+    const keywords: KeywordForms =
+      unit === 'footnote'
+        ? { singular: footnote.singular.filter((form) => !ambiguous.has(foldForm(form))), plural: footnote.plural.filter((form) => !ambiguous.has(foldForm(form))) }
+        : vocabulary.citationKeywords;
     const { rangeConnectors: range, listConnectors: list } = vocabulary;
     const connector = alternatives([...range.signs, ...range.words, ...list.commas, ...list.words, ...list.signs]);
-    const signs = allForms(vocabulary.citationKeywords).filter((form) => !isWordForm(form));
+    const signs = allForms(keywords).filter((form) => !isWordForm(form));
     const ends = signs.length ? `\\s|\\d|${alternatives(signs)}` : '\\s|\\d';
     // As the scanner reads it: a word keyword needs a space before the number unless it ends with a full stop ("para.74").
     const gap = '(?:(?<=\\p{L})\\s+|(?<!\\p{L})\\s*)';
-    trigger = new RegExp(`(?:${keywordSource(vocabulary)})${gap}(?:\\d+[a-z]*\\s*(?:${connector})\\s*)*(\\d*)(?<=${ends})$`, 'iu');
-    triggerCache.set(vocabulary, trigger);
+    trigger = new RegExp(`(?:${formsSource(keywords)})${gap}(?:\\d+[a-z]*\\s*(?:${connector})\\s*)*(\\d*)(?<=${ends})$`, 'iu');
+    cache.set(vocabulary, trigger);
   }
   return trigger;
 }

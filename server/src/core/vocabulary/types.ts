@@ -14,6 +14,12 @@
 export interface KeywordForms {
   singular: readonly string[];
   plural: readonly string[];
+  /**
+   * Forms among these that are also ordinary words or other abbreviations
+   * ("note", "n."): they name the unit only with a draft named after the
+   * number ("note 2 of the Pre-draft"), never alone ("takes note of").
+   */
+  ambiguous?: readonly string[];
 }
 
 /**
