@@ -126,3 +126,72 @@ export interface WorkspaceTrustParams {
 }
 /** Client -> server: the user granted trust to the workspace after the server started. */
 export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('oewgCite/workspaceTrust');
+
+// ---------------------------------------------------------------- drafts view and the picture of what changed
+
+/** A place in a file, as LSP writes it (0-based lines and UTF-16 characters). */
+export interface PlaceInFile {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface DraftsTreeParams extends FolderScopedParams {
+  /** One draft (id, label or alias): its sections and paragraphs. Without it: every draft, without sections. */
+  draft?: string;
+}
+export interface TreeParagraph {
+  number: string;
+  /** The paragraph's first words ("In their discussions, States …"). */
+  firstWords: string;
+  subheading?: string;
+  /** How many citations of the workspace's submissions name it. */
+  cited: number;
+  /** Where it is (a PDF or Word draft: in its text view). */
+  location?: PlaceInFile;
+}
+export interface TreeSection {
+  /** "A. Introduction"; empty for paragraphs before the first section. */
+  label: string;
+  paragraphs: TreeParagraph[];
+}
+export interface DraftTreeNode extends DraftItem {
+  /** The URI the draft opens by. */
+  uri?: string;
+  /** Present when the request named this draft. */
+  sections?: TreeSection[];
+}
+/** Client -> server: the drafts in negotiation order; with `draft`, that draft's sections and paragraphs with citation counts. */
+export const DraftsTreeRequest = new RequestType<DraftsTreeParams | null | undefined, DraftTreeNode[], void>('oewgCite/draftsTree');
+
+export interface AlignmentParams extends FolderScopedParams {
+  older: string;
+  newer: string;
+}
+export type PairKind = 'unchanged' | 'renumbered' | 'moved' | 'edited' | 'merged' | 'split' | 'deleted' | 'new';
+export interface AlignmentPair {
+  kind: PairKind;
+  older?: string;
+  newer?: string;
+  similarity: number;
+  /** The word-level difference: runs of text both have, or only one. */
+  diff: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>;
+  summary: string;
+}
+export interface AlignedDraft {
+  id: string;
+  label: string;
+  /** Where each paragraph is, by number. */
+  paragraphs: Array<{ number: string; location?: PlaceInFile }>;
+}
+export interface AlignmentResult {
+  older: AlignedDraft;
+  newer: AlignedDraft;
+  /** One per line of the picture, in the order of its `data-pair` attributes. */
+  pairs: AlignmentPair[];
+  /** The picture itself (the SVG `oewg-cite compare --format svg` writes). */
+  svg: string;
+  /** The Compare Drafts report (Markdown). */
+  report: string;
+}
+/** Client -> server: the alignment of two drafts (ids, labels or aliases) with its picture; null when one is not indexed. */
+export const AlignmentRequest = new RequestType<AlignmentParams, AlignmentResult | null, void>('oewgCite/alignment');

@@ -3,6 +3,10 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as sax from 'sax';
+import { alignDrafts } from '../../server/src/core/alignment';
+import { changePairs, renderChangePicture } from '../../server/src/core/changePicture';
+import { parseDraft } from '../../server/src/core/draftParser';
 import { corpusFile, needsCorpus, repoRoot, samplesDir } from '../support/paths';
 import { copySamples, makeTempDir, removeDir } from '../support/tempWorkspace';
 
@@ -148,6 +152,29 @@ describe('oewg-cite compare', () => {
     assert.deepEqual(alignment.fates.find((fate: { older: string }) => fate.older === '13').newer, ['10', '11'], 'para 13 was split');
     assert.equal(run(['compare', 'zero-draft'], samplesDir).code, 2);
     assert.equal(run(['compare', 'zero-draft', 'second-draft'], samplesDir).code, 2);
+  });
+
+  it('writes the picture of what changed as a self-contained SVG with --format svg', () => {
+    const result = run(['compare', 'zero-draft', 'first-draft', '--format', 'svg'], samplesDir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // The same picture the core draws (and the editor shows) for the two drafts.
+    const read = (name: string) => parseDraft(fs.readFileSync(path.join(samplesDir, 'drafts', name), 'utf8'));
+    const alignment = alignDrafts(read('zero-draft.txt'), read('first-draft.md'));
+    assert.equal(result.stdout, renderChangePicture(alignment, 'Zero Draft', 'First Draft'));
+    // Well-formed, one line per pair.
+    let pairs = 0;
+    const parser = sax.parser(true, {});
+    parser.onerror = (error) => assert.fail(error);
+    parser.onopentag = (tag) => {
+      if (tag.attributes.class === 'pair') pairs++;
+    };
+    parser.write(result.stdout).close();
+    assert.equal(pairs, changePairs(alignment).length);
+    assert.match(result.stdout, />deleted 6</);
+    const bad = run(['compare', 'zero-draft', 'first-draft', '--format', 'png'], samplesDir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /markdown or svg for compare/);
   });
 });
 

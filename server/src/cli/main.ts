@@ -3,6 +3,7 @@
 // configuration.
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderChangePicture } from '../core/changePicture';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { parseDraft } from '../core/draftParser';
 import { createLanguageService, DIAGNOSTIC_CODES, ServiceSettings } from '../core/languageService';
@@ -25,14 +26,16 @@ const USAGE = `usage:
       Parse a draft (.txt, .md, .pdf or .docx) and print its paragraphs,
       sections and footnotes; --text prints the text read from a PDF or Word
       draft, which the ranges of --json refer to.
-  oewg-cite compare OLDER NEWER [--format markdown|json] [--config FILE]
+  oewg-cite compare OLDER NEWER [--format markdown|json|svg] [--config FILE]
       Where each paragraph of the older draft went in the newer one. OLDER and
       NEWER are draft files, or draft ids/labels of the configuration.
+      --format svg writes the picture of what changed (two columns of
+      paragraphs, a line from each to where it went) as a self-contained SVG.
 
   --config FILE   oewg-cite.json to use (default: ./oewg-cite.json when present)
   --draft FILE    a draft, in negotiation order (repeatable; used without a config file)
   --current ID    the current draft (id, label or alias)
-  --format F      text (default) or json; for compare: markdown (default) or json
+  --format F      text (default) or json; for compare: markdown (default), json or svg
   --no-cache      read PDF and Word drafts again instead of using the text kept from
                   an earlier run (kept in $OEWG_CITE_CACHE_DIR, else ~/.cache/oewg-cite)
   --max-draft-size-mb N   largest draft or text file read (default ${DEFAULT_MAX_DRAFT_SIZE_MB})
@@ -83,7 +86,7 @@ interface Options {
   config?: string;
   drafts: string[];
   current?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'svg';
   json: boolean;
   text?: boolean;
   quotes?: 'all';
@@ -116,7 +119,7 @@ function parseArguments(argv: string[]): Options {
         break;
       case '--format': {
         const format = take();
-        if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text or json (or markdown for compare), not "${format}"`);
+        if (format !== 'text' && format !== 'json' && format !== 'markdown' && format !== 'svg') throw new UsageError(`--format must be text or json (or markdown or svg for compare), not "${format}"`);
         options.format = format;
         break;
       }
@@ -396,6 +399,7 @@ async function compare(options: Options): Promise<number> {
   const found = service.alignment(ids[0], ids[1]);
   if (!found) throw new UsageError(`cannot align ${older} with ${newer}`);
   if (options.format === 'json') process.stdout.write(JSON.stringify({ older: found.older.label, newer: found.newer.label, ...found.alignment }, null, 2) + '\n');
+  else if (options.format === 'svg') process.stdout.write(renderChangePicture(found.alignment, found.older.label, found.newer.label));
   else process.stdout.write(service.compareDrafts(ids[0], ids[1]) + '\n');
   return 0;
 }

@@ -26,7 +26,7 @@ import type {
 } from './features';
 import { historyFeature } from './historyFeature';
 import { Citation, CoreDiagnostic, DraftInfo, Paragraph, Severity, Span } from './model';
-import { navigationFeature } from './navigationFeature';
+import { navigationFeature, submissionCitationCounts } from './navigationFeature';
 import { citationAt, paragraphFeature } from './paragraphFeature';
 import { quotationFeature } from './quotationFeature';
 import type { CitationTarget } from './resolver';
@@ -118,6 +118,8 @@ export interface LanguageService {
   compareDrafts(older: string, newer: string): string | undefined;
   /** "Check All Quotations": also report quotations of this file that cite nothing. */
   auditQuotations(file: string, on: boolean): void;
+  /** How many citations of the submissions name each paragraph of a draft (id, label or alias), by number. */
+  citationCounts(draft: string): Map<string, number>;
 }
 
 export function createLanguageService(fs: FileSystem, root: string, initialSettings: ServiceSettings = {}): LanguageService {
@@ -282,6 +284,10 @@ export function createLanguageService(fs: FileSystem, root: string, initialSetti
       return found ? renderAlignmentReport(found.alignment, found.older.label, found.newer.label) : undefined;
     },
     auditQuotations: (file, on) => state.auditQuotations(file, on),
+    citationCounts(name) {
+      const info = findDraft(state.load().config.drafts, name);
+      return info ? submissionCitationCounts(view, info.id) : new Map();
+    },
     recommendations() {
       const current = state.currentDraft();
       const entry = current ? state.load().drafts.get(current.id) : undefined;

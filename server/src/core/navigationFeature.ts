@@ -173,6 +173,22 @@ function codeLenses(view: WorkspaceView, analysis: DocumentAnalysis): CodeLensEn
   });
 }
 
+/**
+ * How many citations of the submissions name each paragraph of a draft (by
+ * number; cross-references inside drafts left out): the "cited N times" of
+ * the drafts view, the same count as the code lens.
+ */
+export function submissionCitationCounts(view: WorkspaceView, draftId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const prefix = paragraphKey(draftId, '');
+  for (const [key, citations] of citationIndex(view).byParagraph) {
+    if (!key.startsWith(prefix)) continue;
+    const cited = citations.filter((citation) => !citation.inDraft).length;
+    if (cited) counts.set(key.slice(prefix.length), cited);
+  }
+  return counts;
+}
+
 function lensTitle(citations: readonly IndexedCitation[]): string {
   const cross = citations.filter((citation) => citation.inDraft).length;
   const cited = citations.length - cross;

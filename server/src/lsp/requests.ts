@@ -167,6 +167,12 @@ export const folderScopedParams: Validator<{ uri?: string }> = (params, method) 
   return value as { uri?: string };
 };
 
+export const draftsTreeParams: Validator<{ uri?: string; draft?: string }> = (params, method) => {
+  const value = folderScopedParams(params, method) as { uri?: string; draft?: unknown };
+  if (value.draft !== undefined && typeof value.draft !== 'string') throw invalidParams(`${method}: "draft" must be a string`);
+  return value as { uri?: string; draft?: string };
+};
+
 export function stringFields<K extends string>(...keys: K[]): Validator<Record<K, string> & { uri?: string }> {
   return (params, method) => {
     const value = folderScopedParams(params, method) as Record<string, unknown>;

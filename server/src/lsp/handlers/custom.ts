@@ -5,8 +5,16 @@
 import { URI } from 'vscode-uri';
 import { WorkspaceEdit } from 'vscode-languageserver';
 import { citationReport } from '../../core/report';
+import { changePairs, renderChangePicture } from '../../core/changePicture';
+import { draftTree } from '../../core/draftsTree';
+import type { Span } from '../../core/model';
 import { isExtractedDraft } from '../../core/draftExtraction';
 import {
+  AlignmentRequest,
+  AlignmentResult,
+  DraftsTreeRequest,
+  DraftTreeNode,
+  PlaceInFile,
   CheckAllQuotationsRequest,
   CitationReportRequest,
   CompareDraftsRequest,
@@ -20,9 +28,9 @@ import {
 } from '../../protocol';
 import { ServerContext } from '../context';
 import { DiagnosticsChannel } from '../diagnostics';
-import { draftFileOf, fileOf, toWorkspaceEdit } from '../convert';
+import { documentUri, draftFileOf, fileOf, toLocations, toWorkspaceEdit } from '../convert';
 import { Folder } from '../folders';
-import { folderScopedParams, invalidParams, requestFailed, stringFields, updateCitationsParams, uriParams, withTimeout } from '../requests';
+import { draftsTreeParams, folderScopedParams, invalidParams, requestFailed, stringFields, updateCitationsParams, uriParams, withTimeout } from '../requests';
 
 export function registerCustomHandlers(ctx: ServerContext, diagnostics: DiagnosticsChannel): void {
   const { registrar, documents, folders } = ctx;
@@ -65,6 +73,56 @@ export function registerCustomHandlers(ctx: ServerContext, diagnostics: Diagnost
 
   registrar.request(CompareDraftsRequest.method, stringFields('older', 'newer'), ({ uri, older, newer }): string | null => {
     return folderOf(uri, CompareDraftsRequest.method)?.service.compareDrafts(older, newer) ?? null;
+  });
+
+  // ------------------------------------------------------------ drafts view and the picture of what changed
+
+  /** Where each span of a draft file is, as places the editor opens. */
+  function places(file: string | undefined, spans: Span[]): Array<PlaceInFile | undefined> {
+    if (!file) return spans.map(() => undefined);
+    return toLocations(spans.map((span) => ({ file, span })), ctx.linesOf);
+  }
+
+  registrar.request(DraftsTreeRequest.method, draftsTreeParams, ({ uri, draft }): DraftTreeNode[] => {
+    const service = folderOf(uri, DraftsTreeRequest.method)?.service;
+    if (!service) return [];
+    const drafts = service.drafts();
+    if (draft === undefined) return drafts.map((item) => ({ ...item, uri: item.path ? documentUri(item.path) : undefined }));
+    const entry = service.draft(draft);
+    const item = entry && drafts.find((candidate) => candidate.id === entry.info.id);
+    if (!entry || !item) throw requestFailed(`${DraftsTreeRequest.method}: no draft "${draft}" (${drafts.map((candidate) => candidate.id).join(', ') || 'none configured'})`);
+    const sections = entry.parsed ? draftTree(entry.parsed, service.citationCounts(entry.info.id)) : [];
+    const where = places(entry.info.path, sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.span)));
+    let k = 0;
+    return [
+      {
+        ...item,
+        uri: item.path ? documentUri(item.path) : undefined,
+        sections: sections.map((section) => ({
+          label: section.label,
+          paragraphs: section.paragraphs.map(({ span: _span, ...paragraph }) => ({ ...paragraph, location: where[k++] })),
+        })),
+      },
+    ];
+  });
+
+  registrar.request(AlignmentRequest.method, stringFields('older', 'newer'), ({ uri, older, newer }): AlignmentResult | null => {
+    const service = folderOf(uri, AlignmentRequest.method)?.service;
+    const found = service?.alignment(older, newer);
+    if (!service || !found) return null;
+    const side = (info: typeof found.older) => {
+      const paragraphs = service.draft(info.id)?.parsed?.paragraphs ?? [];
+      const where = places(info.path, paragraphs.map((paragraph) => paragraph.numberSpan));
+      return { id: info.id, label: info.label, paragraphs: paragraphs.map((paragraph, i) => ({ number: paragraph.number, location: where[i] })) };
+    };
+    const pairs = changePairs(found.alignment);
+    return {
+      older: side(found.older),
+      newer: side(found.newer),
+      pairs: pairs.map(({ olderIndex: _older, newerIndex: _newer, ...pair }) => pair),
+      svg: renderChangePicture(found.alignment, found.older.label, found.newer.label, pairs),
+      report: service.compareDrafts(found.older.id, found.newer.id) ?? '',
+    };
   });
 
   registrar.request(CitationReportRequest.method, uriParams, ({ uri }): string => {
